@@ -1,0 +1,40 @@
+import type { AppInfo, ArchiveApi, ArchiveEvents, HostKind } from '../../shared/api/archiveApi';
+import { isSafeExternalUrl } from '../app/isSafeExternalUrl';
+import type { Logger } from '../log/createLogger';
+import type { SyncService } from '../sync/SyncService';
+
+export type Emit = <E extends keyof ArchiveEvents>(event: E, payload: ArchiveEvents[E]) => void;
+
+export interface HandlerDeps {
+  host: HostKind;
+  version: string;
+  dataDir: string;
+  logger: Logger;
+  openExternal(url: string): Promise<void>;
+  sync: SyncService;
+  emit: Emit;
+}
+
+/** The implementation of the contract, shared by the Electron host and the browser-mode host. */
+export function createHandlers(deps: HandlerDeps): ArchiveApi {
+  const { logger } = deps;
+  return {
+    async getAppInfo(): Promise<AppInfo> {
+      return { host: deps.host, version: deps.version, platform: process.platform, dataDir: deps.dataDir, logFile: logger.file };
+    },
+    async openExternal(url) {
+      if (!isSafeExternalUrl(url)) {
+        throw { code: 'unsafe-url', message: `Refusing to open ${url}`, params: { url } };
+      }
+      logger.info(`open external ${url}`);
+      await deps.openExternal(url);
+    },
+    async log({ level, message }) {
+      logger.log(level, `[renderer] ${message}`);
+    },
+    discoverSource: (url) => deps.sync.discover(url),
+    startSync: async (request) => ({ runId: deps.sync.start(request, deps.emit) }),
+    cancelSync: async (runId) => deps.sync.cancel(runId),
+    ackSyncBatch: async (ack) => deps.sync.ack(ack),
+  };
+}

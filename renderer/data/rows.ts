@@ -1,0 +1,86 @@
+import type { Article } from '../../shared/model/article';
+import type { Source } from '../../shared/model/source';
+import type { SyncFailure, SyncResult } from '../../shared/model/sync';
+
+/**
+ * Article metadata: what lists, filters and counts need. Bodies live in their own table so a list
+ * of 100,000 rows never drags megabytes of HTML through memory.
+ */
+export interface ArticleRow extends Omit<Article, 'html' | 'text'> {
+  /** Guide articles exist in both UI languages; portal articles have no `lang`. */
+  lang?: 'vi' | 'en';
+  /** 1 when the portal no longer serves the article (IndexedDB cannot index booleans). */
+  removed: 0 | 1;
+}
+
+export interface BodyRow {
+  id: string;
+  html: string;
+  text: string;
+}
+
+export interface ImageRow {
+  url: string;
+  blob: Blob;
+  mime: string;
+  size: number;
+  fetchedAt: string;
+}
+
+export interface BookmarkRow {
+  articleId: string;
+  createdAt: string;
+}
+
+export interface CollectionRow {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface CollectionItemRow {
+  collectionId: string;
+  articleId: string;
+  addedAt: string;
+}
+
+export interface AnnotationRow {
+  id: string;
+  articleId: string;
+  /** The highlighted text and some context around it, so it can be re-anchored after the portal edits the article. */
+  quote: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  tags: string[];
+  color: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReadStateRow {
+  articleId: string;
+  sourceId: string;
+  read: 0 | 1;
+  /** Scroll position, 0…1. */
+  progress: number;
+  updatedAt: string;
+}
+
+export interface SyncRunRow {
+  id: string;
+  sourceIds: string[];
+  startedAt: string;
+  finishedAt?: string;
+  result?: SyncResult;
+  stored: number;
+  failed: number;
+  failures: SyncFailure[];
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export type SourceRow = Source;

@@ -1,0 +1,110 @@
+import type { ApiError } from '../api/apiError';
+import type { ExtractedArticle } from './article';
+import type { SourceKind } from './source';
+
+export interface FeedLink {
+  url: string;
+  title: string;
+  kind: SourceKind;
+}
+
+/** What discovery found at a URL; the user chooses what to sync from it. */
+export interface Discovery {
+  url: string;
+  finalUrl: string;
+  kind: SourceKind;
+  title: string;
+  feeds: FeedLink[];
+  sitemaps: string[];
+  listings: { url: string; title: string }[];
+}
+
+/** What the store already holds for one article, so main can ask conditionally and skip unchanged pages. */
+export interface KnownArticle {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  contentHash: string;
+}
+
+export interface SyncSourceSpec {
+  sourceId: string;
+  url: string;
+  feedUrls: string[];
+  backfillUrls: string[];
+  downloadImages: boolean;
+  known: KnownArticle[];
+  /** Image URLs already stored as blobs: never fetched again. */
+  knownImages: string[];
+  /** Limits for "prepare for a trip": categories and an inclusive published-date range (ISO dates). */
+  filter?: { categories?: string[]; from?: string; to?: string };
+}
+
+export interface SyncRequest {
+  sources: SyncSourceSpec[];
+}
+
+export interface SyncedArticle extends ExtractedArticle {
+  fetchedAt: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+export interface SyncedImage {
+  url: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+export interface SyncBatch {
+  runId: string;
+  batchId: number;
+  sourceId: string;
+  articles: SyncedArticle[];
+  images: SyncedImage[];
+  /** URLs that answered 404/410: flagged "removed upstream", never deleted. */
+  removedUrls: string[];
+}
+
+export interface SyncBatchAck {
+  runId: string;
+  batchId: number;
+  ok: boolean;
+  error?: ApiError;
+}
+
+export interface SyncFailure {
+  url: string;
+  sourceId: string;
+  code: string;
+  message: string;
+  status?: number;
+}
+
+export interface SyncCounters {
+  found: number;
+  fetched: number;
+  notModified: number;
+  stored: number;
+  failed: number;
+  images: number;
+  bytes: number;
+}
+
+export interface SyncProgress extends SyncCounters {
+  runId: string;
+  phase: 'discovering' | 'fetching' | 'finishing';
+  /** Seconds left, estimated from the recent rate; null until there is a rate. */
+  etaSeconds: number | null;
+}
+
+export type SyncResult = 'ok' | 'partial' | 'failed' | 'cancelled';
+
+export interface SyncFinished extends SyncCounters {
+  runId: string;
+  result: SyncResult;
+  perSource: { sourceId: string; result: SyncResult; error?: ApiError }[];
+  failures: SyncFailure[];
+  startedAt: string;
+  finishedAt: string;
+}
