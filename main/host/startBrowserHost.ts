@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ArchiveApi, ArchiveEvents } from '../../shared/api/archiveApi';
+import type { ArchiveApi } from '../../shared/api/archiveApi';
 import { contentSecurityPolicy } from '../../shared/api/contentSecurityPolicy';
 import { decodeWire, encodeWire, type ClientFrame, type ServerFrame } from '../../shared/api/wireCodec';
 import type { Emit } from '../api/createHandlers';

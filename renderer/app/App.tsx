@@ -46,8 +46,12 @@ export function App() {
   // Guide articles exist per language: switching language follows the open guide article across.
   useEffect(() => {
     const m = openId && /^guide:(vi|en):(.+)$/.exec(openId);
-    if (m && m[1] !== language) void setOpenId(`guide:${language}:${m[2]}`);
-  }, [language, openId, setOpenId]);
+    if (m && m[1] !== language) {
+      const twin = `guide:${language}:${m[2]}`;
+      void setOpenId(twin);
+      void setRead(twin, true);
+    }
+  }, [language, openId, setOpenId, setRead]);
 
   // j / k move between articles from anywhere except text fields, so reading never needs the mouse.
   useEffect(() => {

@@ -5,7 +5,7 @@ import type { ArticleRow, BodyRow } from './rows';
 import { readSetting, writeSetting } from './settings';
 
 /** Bumped when the guide's text changes, so existing installs receive the new text once. */
-export const GUIDE_VERSION = 1;
+export const GUIDE_VERSION = 2;
 
 export const guideArticleId = (lang: 'vi' | 'en', slug: string) => `guide:${lang}:${slug}`;
 

@@ -1,6 +1,6 @@
 /**
  * Renders guide paragraphs (plain text, see ./guideArticles) as HTML: a paragraph that starts
- * with "## " becomes an <h2> (a bare "##" is dropped), any other non-blank paragraph a <p>. All text is escaped, so the
+ * with "## " becomes an <h3> (a bare "##" is dropped), any other non-blank paragraph a <p>. All text is escaped, so the
  * output never contains markup that was not produced here. Pure: no imports.
  */
 
@@ -24,7 +24,7 @@ export function guideParagraphsToHtml(paragraphs: readonly string[]): string {
     if (paragraph === '') continue;
     if (paragraph === '##' || paragraph.startsWith('## ')) {
       const heading = paragraph.slice(3).trim();
-      if (heading !== '') parts.push(`<h2>${escapeGuideHtml(heading)}</h2>`);
+      if (heading !== '') parts.push(`<h3>${escapeGuideHtml(heading)}</h3>`);
       continue;
     }
     parts.push(`<p>${escapeGuideHtml(paragraph)}</p>`);

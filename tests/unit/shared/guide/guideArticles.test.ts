@@ -182,9 +182,9 @@ describe('GUIDE_ARTICLES', () => {
 });
 
 describe('guideParagraphsToHtml', () => {
-  it('wraps paragraphs in <p> and "## " headings in <h2>', () => {
+  it('wraps paragraphs in <p> and "## " headings in <h3>', () => {
     expect(guideParagraphsToHtml(['## Bắt đầu', 'Đoạn một.', 'Đoạn hai.'])).toBe(
-      '<h2>Bắt đầu</h2>\n<p>Đoạn một.</p>\n<p>Đoạn hai.</p>',
+      '<h3>Bắt đầu</h3>\n<p>Đoạn một.</p>\n<p>Đoạn hai.</p>',
     );
   });
 
@@ -194,7 +194,7 @@ describe('guideParagraphsToHtml', () => {
       '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;</p>',
     );
     expect(guideParagraphsToHtml(['## <b>Tom & "Jerry"</b>'])).toBe(
-      '<h2>&lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt;</h2>',
+      '<h3>&lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt;</h3>',
     );
   });
 
@@ -212,9 +212,9 @@ describe('guideParagraphsToHtml', () => {
     for (const article of GUIDE_ARTICLES) {
       for (const lang of LANGS) {
         const html = guideParagraphsToHtml(article.paragraphs[lang]);
-        const stripped = html.replace(/<\/?(?:p|h2)>/g, '');
+        const stripped = html.replace(/<\/?(?:p|h3)>/g, '');
         expect(stripped, `${article.slug}.${lang}`).not.toMatch(/[<>]/);
-        const blocks = html.match(/<(?:p|h2)>/g) ?? [];
+        const blocks = html.match(/<(?:p|h3)>/g) ?? [];
         expect(blocks.length, `${article.slug}.${lang}`).toBe(article.paragraphs[lang].length);
       }
     }

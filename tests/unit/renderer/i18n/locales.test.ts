@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import en from '../../../../renderer/i18n/locales/en.json';
+import vi from '../../../../renderer/i18n/locales/vi.json';
+
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+function lookup(obj: object, key: string): unknown {
+  return key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? sourceFiles(p) : /\.(tsx?)$/.test(e.name) ? [p] : [];
+  });
+}
+
+describe('translations', () => {
+  it('vi and en have exactly the same keys', () => {
+    expect(keys(en).sort()).toEqual(keys(vi).sort());
+  });
+
+  it('no translation is empty', () => {
+    for (const [name, res] of [['vi', vi], ['en', en]] as const) {
+      for (const k of keys(res)) expect(String(lookup(res, k)).trim(), `${name}:${k}`).not.toBe('');
+    }
+  });
+
+  it('every literal key used in the renderer exists in both languages', () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles(path.resolve('renderer'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z][\w.-]*)'/g)) used.add(m[1]);
+      for (const m of text.matchAll(/(?:titleKey|bodyKey|labelKey)="([\w.-]+)"/g)) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThan(20);
+    for (const key of used) {
+      expect(lookup(vi, key), `vi missing ${key}`).toBeTypeOf('string');
+      expect(lookup(en, key), `en missing ${key}`).toBeTypeOf('string');
+    }
+  });
+
+  it('Vietnamese text is NFC', () => {
+    for (const k of keys(vi)) {
+      const s = String(lookup(vi, k));
+      expect(s, k).toBe(s.normalize('NFC'));
+    }
+  });
+});
