@@ -30,6 +30,13 @@ await Promise.all([
   }),
   esbuild({
     ...common,
+    entryPoints: [path.join(root, 'main/extract/extractWorker.ts')],
+    outfile: path.join(root, 'dist/main/extractWorker.mjs'),
+    format: 'esm',
+    packages: 'external',
+  }),
+  esbuild({
+    ...common,
     entryPoints: [path.join(root, 'main/app/electronMain.ts')],
     outfile: path.join(root, 'dist/main/electron.cjs'),
     format: 'cjs',

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { API_METHODS, channelFor, eventChannelFor } from '../../shared/api/archiveApi';
 import { contentSecurityPolicy } from '../../shared/api/contentSecurityPolicy';
 import { createHandlers, type Emit } from '../api/createHandlers';
 import { dispatchCall } from '../api/dispatchCall';
 import { createLogger } from '../log/createLogger';
+import { ExtractorPool } from '../extract/ExtractorPool';
 import { createSyncService } from '../sync/createSyncService';
 import { APP_NAME } from './defaultUserDataDir';
 import { APP_VERSION } from './appVersion';
@@ -106,7 +108,8 @@ void app.whenReady().then(() => {
   const emit: Emit = (event, payload) => {
     if (window && !window.isDestroyed()) window.webContents.send(eventChannelFor(event), payload);
   };
-  const sync = createSyncService({ logger });
+  const pool = new ExtractorPool({ workerUrl: pathToFileURL(path.join(__dirname, 'extractWorker.mjs')) });
+  const sync = createSyncService({ logger, appVersion: APP_VERSION, extract: (input) => pool.extract(input) });
   const api = createHandlers({
     host: 'electron',
     version: APP_VERSION,
@@ -136,7 +139,7 @@ void app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) window = createWindow();
   });
-  app.on('before-quit', () => void sync.shutdown());
+  app.on('before-quit', () => void sync.shutdown().then(() => pool.close()));
   logger.info(`started ${APP_NAME} ${APP_VERSION} (electron ${process.versions.electron})`);
 });
 

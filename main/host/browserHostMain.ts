@@ -5,6 +5,7 @@ import { createHandlers } from '../api/createHandlers';
 import { defaultUserDataDir } from '../app/defaultUserDataDir';
 import { parseHostArgs } from '../app/parseHostArgs';
 import { createLogger } from '../log/createLogger';
+import { ExtractorPool } from '../extract/ExtractorPool';
 import { createSyncService } from '../sync/createSyncService';
 import { APP_VERSION } from '../app/appVersion';
 import { openInBrowser } from './openInBrowser';
@@ -30,7 +31,8 @@ async function main() {
     }
   }
 
-  const sync = createSyncService({ logger });
+  const pool = new ExtractorPool({ workerUrl: new URL('./extractWorker.mjs', import.meta.url) });
+  const sync = createSyncService({ logger, appVersion: APP_VERSION, extract: (input) => pool.extract(input) });
   const host = await startBrowserHost({
     rendererDir: path.join(here, '..', 'renderer'),
     logger,
@@ -46,6 +48,7 @@ async function main() {
   const stop = async () => {
     logger.info('browser host stopping');
     await sync.shutdown();
+    await pool.close();
     await host.close();
     process.exit(0);
   };

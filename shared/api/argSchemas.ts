@@ -20,6 +20,13 @@ const knownArticle = z.object({
   etag: z.string().max(512).optional(),
   lastModified: z.string().max(128).optional(),
   contentHash: z.string().max(128),
+  updatedAt: z.string().max(40).optional(),
+});
+
+const docState = z.object({
+  etag: z.string().max(512).optional(),
+  lastModified: z.string().max(128).optional(),
+  children: z.array(z.string().max(4096)).max(100_000).optional(),
 });
 
 const syncSource = z.object({
@@ -30,6 +37,7 @@ const syncSource = z.object({
   downloadImages: z.boolean(),
   known: z.array(knownArticle).max(2_000_000),
   knownImages: z.array(z.string().max(4096)).max(5_000_000),
+  checkpoint: z.object({ docs: z.record(z.string().max(4096), docState) }).optional(),
   filter: z
     .object({
       categories: z.array(z.string().max(200)).max(500).optional(),

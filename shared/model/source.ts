@@ -1,3 +1,5 @@
+import type { SyncCheckpoint } from './sync';
+
 export type SourceKind = 'portal' | 'rss' | 'atom' | 'jsonfeed' | 'sitemap' | 'listing' | 'guide';
 
 export type SyncSchedule = 'off' | 'hourly' | 'daily';
@@ -18,4 +20,6 @@ export interface Source {
   lastSyncResult?: 'ok' | 'partial' | 'failed' | 'cancelled';
   /** Time the user last looked at this source; articles fetched after it count as new. */
   lastSeenAt?: string;
+  /** Feed and sitemap validators from the last complete sync. */
+  checkpoint?: SyncCheckpoint;
 }

@@ -25,6 +25,21 @@ export interface KnownArticle {
   etag?: string;
   lastModified?: string;
   contentHash: string;
+  /** The portal's own last-modified time for our copy: a sitemap <lastmod> not after it means no change. */
+  updatedAt?: string;
+}
+
+/** Validators of a feed, sitemap or listing page from the last complete sync of a source. */
+export interface DocState {
+  etag?: string;
+  lastModified?: string;
+  /** A sitemap index's child sitemaps, so an unchanged (304) index can still be walked. */
+  children?: string[];
+}
+
+/** What a source remembers between syncs; advanced only after the renderer has stored everything before it. */
+export interface SyncCheckpoint {
+  docs: Record<string, DocState>;
 }
 
 export interface SyncSourceSpec {
@@ -36,6 +51,7 @@ export interface SyncSourceSpec {
   known: KnownArticle[];
   /** Image URLs already stored as blobs: never fetched again. */
   knownImages: string[];
+  checkpoint?: SyncCheckpoint;
   /** Limits for "prepare for a trip": categories and an inclusive published-date range (ISO dates). */
   filter?: { categories?: string[]; from?: string; to?: string };
 }
@@ -64,6 +80,8 @@ export interface SyncBatch {
   images: SyncedImage[];
   /** URLs that answered 404/410: flagged "removed upstream", never deleted. */
   removedUrls: string[];
+  /** Present on a source's last batch when the whole source synced cleanly: store it with the batch. */
+  checkpoint?: SyncCheckpoint;
 }
 
 export interface SyncBatchAck {

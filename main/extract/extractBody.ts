@@ -1,0 +1,140 @@
+import { Readability } from '@mozilla/readability';
+import type { ArticleImage } from '../../shared/model/article';
+import { collectTextLines } from './collectTextLines';
+import { normalizeFigures } from './normalizeFigures';
+import { normalizeSpace } from './normalizeSpace';
+import type { PageMetadata } from './readPageMetadata';
+import { sanitizeToFragment } from './sanitizeHtml';
+import { takeAuthorLine } from './takeAuthorLine';
+
+export interface ArticleBody {
+  html: string;
+  text: string;
+  images: ArticleImage[];
+  /** The byline taken out of the body, '' when there was none. */
+  author: string;
+}
+
+// Site chrome, removed before Readability so its scoring never sees menus, sidebars or share bars.
+// Readability alone keeps e.g. the "Các bài viết khác" list when it sits inside the article box.
+const CHROME_SELECTOR = [
+  'script', 'style', 'noscript', 'template', 'link', 'iframe', 'object', 'embed', 'form', 'button', 'input', 'select', 'textarea', 'svg', 'canvas',
+  'nav', 'header', 'footer', 'aside',
+  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]', '[role="search"]',
+  '#top-banner', '#main-menu', '#menu', '#sidebar', '#footer', '.menu', '.sidebar', '.banner', '.share', '.social', '.print', '.tools',
+].join(', ');
+
+// Below Readability's default (500) so short items are accepted on the first pass: the page is
+// already stripped of chrome, so the retries Readability would run could only find the same text.
+const CHAR_THRESHOLD = 100;
+
+const textOf = (el: Element): string => normalizeSpace(el.textContent ?? '');
+
+function removeChrome(doc: Document, meta: PageMetadata): void {
+  const keep = meta.bodyElement;
+  for (const el of [...meta.consumed, ...doc.querySelectorAll(CHROME_SELECTOR)]) {
+    // A theme that puts the article inside something named like chrome keeps its article.
+    if (keep && el.contains(keep)) continue;
+    el.remove();
+  }
+}
+
+/** Rebuilds each figure as exactly `<figure><img src alt><figcaption>` and drops the caption's echoes. */
+function tidyFigures(root: DocumentFragment): void {
+  const doc = root.ownerDocument;
+  for (const figure of [...root.querySelectorAll('figure')]) {
+    const img = figure.querySelector('img[src]');
+    if (!img) {
+      figure.remove();
+      continue;
+    }
+    const caption = figure.querySelector('figcaption');
+    const captionText = caption ? textOf(caption) : '';
+    const clean = doc.createElement('img');
+    clean.setAttribute('src', img.getAttribute('src') ?? '');
+    clean.setAttribute('alt', img.getAttribute('alt') ?? '');
+    const parts: Node[] = [clean];
+    if (captionText) {
+      const fc = doc.createElement('figcaption');
+      fc.textContent = captionText;
+      parts.push(fc);
+    }
+    figure.replaceChildren(...parts);
+    if (!captionText) continue;
+    for (const sib of [figure.previousElementSibling, figure.nextElementSibling]) {
+      if (sib && sib.localName === 'p' && textOf(sib) === captionText) sib.remove();
+    }
+  }
+  for (const img of [...root.querySelectorAll('img:not([src])')]) img.remove();
+}
+
+function removeEmptyParagraphs(root: DocumentFragment): void {
+  for (const p of [...root.querySelectorAll('p, li, h2, h3, h4, blockquote')]) {
+    if (!textOf(p) && !p.querySelector('img')) p.remove();
+  }
+}
+
+/**
+ * The lead and title are stored separately; a body that repeats them first would show them twice.
+ * A paragraph equal to the title stays: news texts often open by restating the headline.
+ */
+function dropRepeats(root: DocumentFragment, meta: PageMetadata, author: string): void {
+  for (let i = 0; i < 2; i++) {
+    const first = root.firstElementChild;
+    if (!first || first.localName === 'figure') break;
+    const text = textOf(first);
+    const isHeading = /^h[1-6]$/.test(first.localName);
+    if (text && (text === meta.lead || (isHeading && text === meta.title))) first.remove();
+    else break;
+  }
+  const last = root.lastElementChild;
+  const byline = author || meta.authorHint;
+  if (last && byline && last.localName !== 'figure' && textOf(last) === byline) last.remove();
+}
+
+function listImages(root: DocumentFragment): ArticleImage[] {
+  const seen = new Set<string>();
+  const images: ArticleImage[] = [];
+  for (const img of root.querySelectorAll('img[src]')) {
+    const url = img.getAttribute('src') ?? '';
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const caption = img.closest('figure')?.querySelector('figcaption');
+    images.push({ url, caption: caption ? textOf(caption) : '' });
+  }
+  return images;
+}
+
+/**
+ * Cuts the article body out of a parsed page: chrome and metadata elements go, the portal's image
+ * markups become figures, the closing byline is taken out, Readability picks the body, DOMPurify
+ * keeps only article tags. Mutates `doc`. Returns null when no body text or image is left.
+ */
+export function extractBody(doc: Document, meta: PageMetadata): ArticleBody | null {
+  const baseUrl = doc.baseURI;
+  removeChrome(doc, meta);
+  const scope = meta.bodyElement?.isConnected ? meta.bodyElement : doc.body;
+  if (!scope) return null;
+  normalizeFigures(scope);
+  const author = takeAuthorLine(scope, meta.authorHint);
+
+  const parsed = new Readability<Node>(doc, {
+    serializer: (node) => node,
+    charThreshold: CHAR_THRESHOLD,
+    disableJSONLD: true,
+  }).parse();
+  if (!parsed?.content) return null;
+
+  const body = sanitizeToFragment(parsed.content, { baseUrl });
+  tidyFigures(body);
+  removeEmptyParagraphs(body);
+  dropRepeats(body, meta, author);
+
+  const lines = collectTextLines(body);
+  const images = listImages(body);
+  if (!lines.length && !images.length) return null;
+
+  const holder = body.ownerDocument.createElement('div');
+  holder.append(body);
+  return { html: holder.innerHTML.trim(), text: lines.join('\n'), images, author };
+}

@@ -1,0 +1,13 @@
+import { parentPort } from 'node:worker_threads';
+import { extractArticle, type ExtractInput } from './extractArticle';
+
+// Runs extraction (jsdom + Readability + DOMPurify, tens of ms a page) off the main thread, so the
+// event loop that talks to the renderer and the network never stalls behind a parse.
+parentPort!.on('message', ({ id, input }: { id: number; input: ExtractInput }) => {
+  try {
+    parentPort!.postMessage({ id, ok: true, value: extractArticle(input) });
+  } catch (err) {
+    const e = err as { code?: string; message?: string; details?: unknown };
+    parentPort!.postMessage({ id, ok: false, error: { code: e.code ?? 'extract-failed', message: e.message ?? String(err) } });
+  }
+});

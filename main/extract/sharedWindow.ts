@@ -1,0 +1,75 @@
+import { JSDOM } from 'jsdom';
+
+export type SharedWindow = JSDOM['window'];
+
+// jsdom ties every document to a window for life: elements with an id stay in the window's
+// named-property tracker while attached (jsdom 27), whatever document they are in. releaseDocument()
+// undoes that for pages, and a fresh window every so often bounds whatever else accumulates.
+const DOCUMENTS_PER_WINDOW = 200;
+
+let current: { dom: JSDOM; documents: number } | null = null;
+
+// jsdom's selector engine (@asamuzakjp/dom-selector) adds capture listeners for these to the window
+// for every document it serves, to track focus for :focus-visible, and never removes them. On a
+// long-lived window they pin every parsed page (and the last node queried in it) in memory and make
+// each addEventListener slower. Nothing dispatches UI events here, so the window ignores them.
+const UI_EVENTS = new Set(['focus', 'focusin', 'keydown', 'keyup', 'mouseover', 'mousedown', 'mouseup', 'click', 'mouseout']);
+
+function create(): { dom: JSDOM; documents: number } {
+  // Scripts never run: jsdom leaves `runScripts` off by default.
+  const dom = new JSDOM('<!DOCTYPE html><html><head></head><body></body></html>', { url: 'about:blank' });
+  const window = dom.window;
+  const add = window.addEventListener.bind(window);
+  window.addEventListener = ((type: string, ...rest: unknown[]) => {
+    if (!UI_EVENTS.has(type)) (add as (...args: unknown[]) => void)(type, ...rest);
+  }) as typeof window.addEventListener;
+  return { dom, documents: 0 };
+}
+
+/**
+ * The process-wide jsdom window. Creating a window costs several milliseconds, so pages are parsed
+ * into documents of this window and DOMPurify is bound to it. Never replaced during the call, so DOM
+ * nodes handed between modules within one extraction share a window.
+ */
+export function sharedWindow(): SharedWindow {
+  current ??= create();
+  current.documents++;
+  return current.dom.window;
+}
+
+/**
+ * Like sharedWindow(), but first retires a well-used window. Only call where no DOM node from an
+ * earlier call is still being worked on (the start of an extraction or a string-to-string sanitize).
+ */
+export function sharedWindowForNewWork(): SharedWindow {
+  if (current && current.documents >= DOCUMENTS_PER_WINDOW) current = null;
+  return sharedWindow();
+}
+
+/**
+ * Parses a page into a document whose relative URLs resolve against `pageUrl` (or the page's own
+ * `<base href>`, itself resolved against `pageUrl`), as they would in a browser tab.
+ * Call releaseDocument() when done with it.
+ */
+export function parseHtmlDocument(html: string, pageUrl: string): Document {
+  const window = sharedWindowForNewWork();
+  const doc = new window.DOMParser().parseFromString(html, 'text/html');
+  let base = doc.querySelector('base[href]');
+  let baseHref = pageUrl;
+  try {
+    if (base) baseHref = new URL(base.getAttribute('href') ?? '', pageUrl).href;
+  } catch {
+    // An unparsable <base> is ignored by browsers too.
+  }
+  if (!base) {
+    base = doc.createElement('base');
+    doc.head.prepend(base);
+  }
+  base.setAttribute('href', baseHref);
+  return doc;
+}
+
+/** Detaches the page's elements so the window's named-property tracker lets go of them. */
+export function releaseDocument(doc: Document): void {
+  doc.documentElement?.remove();
+}

@@ -1,0 +1,54 @@
+/**
+ * Tuning knobs of the related-articles index. Defaults come from scripts/eval-related.ts
+ * on the portal test corpus; they are stored with a serialised index because vectors built
+ * under one setting are not comparable with another.
+ */
+export interface RelatedParams {
+  /** Each title syllable counts this many times: headlines name the story. */
+  titleWeight: number;
+  /** Same for the lead (sapo) paragraph. */
+  leadWeight: number;
+  /**
+   * Terms kept per article as raw counts (the most frequent ones). They are the source of
+   * truth from which weights are recomputed when document frequencies drift, and the set
+   * document frequency is counted over, so removing an article is exact.
+   */
+  candidateTerms: number;
+  /** Terms kept in the stored, indexed vector of each article (memory and query cost). */
+  vectorTerms: number;
+  /** Nearest articles whose terms are blended into an article's stored vector. */
+  neighbours: number;
+  /** Weight of the neighbours' mean vector relative to the article's own (which is 1). */
+  expansionWeight: number;
+  /** BM25 term-frequency saturation. */
+  k1: number;
+  /** BM25 length normalisation (0 = none; vectors are L2-normalised anyway). */
+  b: number;
+  /** idf is raised to this power: < 1 keeps mid-frequency topical terms in the top K. */
+  idfExponent: number;
+  /** A term in fewer articles than this can match nothing, so it gets no weight. */
+  minDf: number;
+  /**
+   * Share of the final score taken from the cosine of the articles' own (unexpanded)
+   * vectors, applied to the best candidates of the expanded-vector search. Expansion finds
+   * the topic; this keeps a second report on the same story above merely topical articles.
+   */
+  directWeight: number;
+  /** Reweigh every stored vector once the article count grows or shrinks by this factor. */
+  refreshGrowth: number;
+}
+
+export const DEFAULT_RELATED_PARAMS: Readonly<RelatedParams> = Object.freeze({
+  titleWeight: 2,
+  leadWeight: 2,
+  candidateTerms: 160,
+  vectorTerms: 64,
+  neighbours: 20,
+  expansionWeight: 2,
+  k1: 1.5,
+  b: 0,
+  idfExponent: 0.7,
+  minDf: 2,
+  directWeight: 0.5,
+  refreshGrowth: 1.25,
+});

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { RelatedIndex, type RelatedDoc } from '../../../../shared/related';
+import { topicDocs, topicOf } from './fixtures';
+
+function build(docs: RelatedDoc[] = topicDocs()): RelatedIndex {
+  const index = new RelatedIndex();
+  index.add(docs);
+  return index;
+}
+
+describe('RelatedIndex.similar', () => {
+  it('ranks articles on the same topic first', () => {
+    const index = build();
+    for (const doc of topicDocs()) {
+      const hits = index.similar(doc.id, 3);
+      expect(hits).toHaveLength(3);
+      expect(hits.map((h) => topicOf(h.id))).toEqual([doc.topic, doc.topic, doc.topic]);
+    }
+  });
+
+  it('returns scores in (0, 1], best first, never the article itself', () => {
+    const index = build();
+    const hits = index.similar('health-0', 10);
+    expect(hits.map((h) => h.id)).not.toContain('health-0');
+    for (const h of hits) {
+      expect(h.score).toBeGreaterThan(0);
+      expect(h.score).toBeLessThanOrEqual(1);
+    }
+    const scores = hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('defaults to 5 hits and answers [] for an unknown id', () => {
+    const index = build();
+    expect(index.similar('football-0')).toHaveLength(5);
+    expect(index.similar('no-such-article')).toEqual([]);
+  });
+
+  it('explains hits with readable shared key terms', () => {
+    const index = build();
+    const hit = index.similar('health-0', 1)[0];
+    expect(hit.sharedTerms.length).toBeGreaterThan(0);
+    expect(hit.sharedTerms.length).toBeLessThanOrEqual(3);
+    for (const term of hit.sharedTerms) {
+      expect(term).toMatch(/^[\p{Ll}\p{N}]+( [\p{Ll}\p{N}]+)?$/u);
+      // Neither boilerplate nor function words.
+      expect(['cho biết', 'người dân', 'của', 'và', 'theo', 'thông tin']).not.toContain(term);
+    }
+    const all = topicDocs().flatMap((d) => index.similar(d.id, 3).flatMap((h) => h.sharedTerms));
+    expect(all).toEqual(expect.arrayContaining(['bệnh nhân', 'huấn luyện', 'tuyển sinh']));
+  });
+
+  it('does not use any field besides title, lead and text', () => {
+    const docs = topicDocs();
+    const plain = build(docs.map(({ id, title, lead, text }) => ({ id, title, lead, text })));
+    const labelled = build(docs.map((d) => ({ ...d, category: d.topic === 'health' ? 'Giáo dục' : 'Sức khỏe' })));
+    for (const d of docs) expect(labelled.similar(d.id)).toEqual(plain.similar(d.id));
+  });
+});
+
+describe('RelatedIndex incremental updates', () => {
+  const twin: RelatedDoc = {
+    id: 'twin',
+    title: 'Sốt xuất huyết tăng, bệnh viện quá tải',
+    lead: 'Số bệnh nhân sốt xuất huyết tăng mạnh, bác sĩ khuyến cáo diệt muỗi.',
+    text: 'Bệnh viện tiếp nhận bệnh nhân sốt xuất huyết mỗi ngày. Bác sĩ khuyến cáo người dân diệt muỗi.',
+  };
+
+  it('an added article shows up, a removed one disappears', () => {
+    const index = build();
+    expect(index.similar('health-0').map((h) => h.id)).not.toContain('twin');
+    index.add([twin]);
+    expect(index.size).toBe(16);
+    expect(index.similar('health-0')[0].id).toBe('twin');
+    expect(topicOf(index.similar('twin')[0].id)).toBe('health');
+
+    index.remove(['twin']);
+    expect(index.size).toBe(15);
+    expect(index.has('twin')).toBe(false);
+    expect(index.similar('twin')).toEqual([]);
+    for (const d of topicDocs()) expect(index.similar(d.id, 15).map((h) => h.id)).not.toContain('twin');
+  });
+
+  it('re-adding an id replaces the article', () => {
+    const index = build();
+    index.add([{ ...twin, id: 'x' }]);
+    expect(topicOf(index.similar('x')[0].id)).toBe('health');
+    const football = topicDocs().find((d) => d.id === 'football-1')!;
+    index.add([{ ...football, id: 'x' }]);
+    expect(index.size).toBe(16);
+    expect(index.similar('x')[0].id).toBe('football-1');
+    expect(index.similar('health-0').map((h) => h.id)).not.toContain('x');
+  });
+
+  it('removing unknown ids is a no-op', () => {
+    const index = build();
+    const before = JSON.stringify(index.toJSON());
+    index.remove(['nope']);
+    expect(JSON.stringify(index.toJSON())).toBe(before);
+  });
+
+  it('building one article at a time finds the same topics', () => {
+    const index = new RelatedIndex();
+    for (const doc of topicDocs()) index.add([doc]);
+    for (const doc of topicDocs()) {
+      expect(index.similar(doc.id, 3).map((h) => topicOf(h.id))).toEqual([doc.topic, doc.topic, doc.topic]);
+    }
+  });
+
+  it('removing a whole topic leaves the others intact', () => {
+    const index = build();
+    index.remove(topicDocs().filter((d) => d.topic === 'education').map((d) => d.id));
+    expect(index.size).toBe(10);
+    for (const doc of topicDocs().filter((d) => d.topic !== 'education')) {
+      const hits = index.similar(doc.id, 4);
+      expect(hits.map((h) => topicOf(h.id))).toEqual([doc.topic, doc.topic, doc.topic, doc.topic]);
+    }
+  });
+});
+
+describe('RelatedIndex serialisation', () => {
+  it('round-trips through JSON with identical results', () => {
+    const index = build();
+    index.add([{ id: 'late', title: 'Bác sĩ điều trị bệnh nhân', lead: '', text: 'Bệnh viện và Bộ Y tế.' }]);
+    const restored = RelatedIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+    expect(restored.size).toBe(index.size);
+    expect(restored.params).toEqual(index.params);
+    for (const id of [...topicDocs().map((d) => d.id), 'late']) {
+      expect(restored.similar(id, 10)).toEqual(index.similar(id, 10));
+    }
+    expect(restored.toJSON()).toEqual(index.toJSON());
+  });
+
+  it('keeps behaving identically after a round trip', () => {
+    const index = build(topicDocs().slice(0, 12));
+    const restored = RelatedIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+    for (const i of [index, restored]) {
+      i.add(topicDocs().slice(12));
+      i.remove(['football-2']);
+    }
+    expect(restored.toJSON()).toEqual(index.toJSON());
+    for (const d of topicDocs()) expect(restored.similar(d.id)).toEqual(index.similar(d.id));
+  });
+
+  it('rejects something that is not a snapshot', () => {
+    expect(() => RelatedIndex.fromJSON({})).toThrow(/not a related index/);
+    const json = build().toJSON();
+    expect(() => RelatedIndex.fromJSON({ ...json, version: 2 })).toThrow(/version/);
+    const broken = { ...json, docs: [{ ...json.docs[0], vector: [json.terms.length] }] };
+    expect(() => RelatedIndex.fromJSON(broken)).toThrow(/malformed/);
+  });
+});
+
+describe('RelatedIndex document-frequency drift', () => {
+  it('refresh() reweighs without changing membership', () => {
+    const index = new RelatedIndex();
+    const docs = topicDocs();
+    index.add(docs.slice(0, 3));
+    index.add(docs.slice(3)); // grows 5× past the refresh point
+    const before = docs.map((d) => index.similar(d.id, 3).map((h) => h.id));
+    index.refresh();
+    expect(index.size).toBe(15);
+    expect(docs.map((d) => index.similar(d.id, 3).map((h) => h.id))).toEqual(before);
+  });
+
+  it('rejects invalid parameters', () => {
+    expect(() => new RelatedIndex({ vectorTerms: 0 })).toThrow(/vectorTerms/);
+    expect(() => new RelatedIndex({ refreshGrowth: 1 })).toThrow(/refreshGrowth/);
+  });
+});
