@@ -5,7 +5,12 @@
  * the same documents as peers.
  *
  *   node --expose-gc --max-old-space-size=12000 --import tsx scripts/bench-search.ts \
- *        [--sizes 10000,100000] [--queries 300] [--peer-cap 100000] [--no-peers]
+ *        [--sizes 10000,100000] [--queries 300] [--peer-queries 100]
+ *        [--minisearch-cap 20000] [--flexsearch-cap 100000] [--no-peers]
+ *
+ * MiniSearch is capped by default: at 10,000 articles it already takes ~16 s of CPU to build
+ * and ~0.2 s a query at p95, so 100,000 (≈4.5 GB, ≈1.2 s a query) would take most of the run.
+ * The cap is reported next to its numbers (`minisearchDocs100k`).
  *
  * Latency is reported as wall time and as process CPU time per query: on a shared 2-core
  * machine wall time includes waiting for the CPU, CPU time does not.
@@ -214,7 +219,9 @@ function benchFlexSearch(docs: PlainDoc[], queries: string[]) {
 async function main(): Promise<void> {
   const sizes = (arg('sizes') ?? '10000,100000').split(',').map(Number);
   const queryCount = Number(arg('queries') ?? 300);
-  const peerCap = Number(arg('peer-cap') ?? 100_000);
+  const peerQueryCount = Number(arg('peer-queries') ?? 100);
+  const miniCap = Number(arg('minisearch-cap') ?? 20_000);
+  const flexCap = Number(arg('flexsearch-cap') ?? 100_000);
   const peers = !process.argv.includes('--no-peers');
   const portalFile = path.resolve('../shared/portal/serve.mjs');
   const portal = (await import(pathToFileURL(portalFile).href)) as PortalModule;
@@ -229,11 +236,19 @@ async function main(): Promise<void> {
     const engine = benchEngine(docs, queries);
     const entry: Record<string, unknown> = { engine };
     if (peers) {
-      const peerDocs = docs.slice(0, Math.min(n, peerCap)).map(plain);
-      const note = peerDocs.length < n ? `peers indexed the first ${peerDocs.length} of ${n} articles (--peer-cap)` : undefined;
-      entry.minisearch = { ...benchMiniSearch(peerDocs, queries), note };
+      // Peers get the same queries (a prefix of the list) over the same documents, up to a cap.
+      const peerQueries = queries.slice(0, peerQueryCount);
+      const capped = (cap: number, name: string) => {
+        const m = Math.min(n, cap);
+        return { docs: docs.slice(0, m).map(plain), note: m < n ? `indexed the first ${m} of ${n} articles (--${name}-cap)` : undefined };
+      };
+      const mini = capped(miniCap, 'minisearch');
+      entry.minisearch = { ...benchMiniSearch(mini.docs, peerQueries), queries: peerQueries.length, note: mini.note };
+      mini.docs = [];
       gc();
-      entry.flexsearch = { ...benchFlexSearch(peerDocs, queries), note };
+      const flex = capped(flexCap, 'flexsearch');
+      entry.flexsearch = { ...benchFlexSearch(flex.docs, peerQueries), queries: peerQueries.length, note: flex.note };
+      flex.docs = [];
       gc();
     }
     result[String(n)] = entry;
@@ -246,7 +261,9 @@ async function main(): Promise<void> {
     summary[`heapMb${k}`] = engine.heapMb;
     summary[`persistedBytes${k}`] = engine.persistedBytes;
     summary[`minisearchP95Ms${k}`] = peers ? (entry.minisearch as Latency).p95Ms : null;
+    summary[`minisearchDocs${k}`] = peers ? Math.min(n, miniCap) : null;
     summary[`flexsearchP95Ms${k}`] = peers ? (entry.flexsearch as Latency).p95Ms : null;
+    summary[`flexsearchDocs${k}`] = peers ? Math.min(n, flexCap) : null;
     process.stderr.write(`${n}: ${JSON.stringify(entry)}\n`);
   }
   console.log(JSON.stringify({ ...summary, ...result, totalSeconds: Math.round((performance.now() - started) / 1000) }, null, 2));

@@ -4,6 +4,7 @@ import type {
   ArticleRow,
   BodyRow,
   BookmarkRow,
+  ChunkRow,
   CollectionItemRow,
   CollectionRow,
   ImageRow,
@@ -28,6 +29,8 @@ export class ArchiveDb extends Dexie {
   readState!: EntityTable<ReadStateRow, 'articleId'>;
   syncRuns!: EntityTable<SyncRunRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  searchChunks!: EntityTable<ChunkRow, 'key'>;
+  relatedChunks!: EntityTable<ChunkRow, 'key'>;
 
   /** `upTo` opens an older schema; upgrade tests use it to write a database as a past release did. */
   constructor(name = DB_NAME, options?: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {

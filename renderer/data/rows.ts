@@ -84,3 +84,9 @@ export interface SettingRow {
 }
 
 export type SourceRow = Source;
+
+/** A piece of a persisted index (search, related articles); `key` orders and names the pieces. */
+export interface ChunkRow {
+  key: string;
+  data: string;
+}

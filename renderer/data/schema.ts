@@ -21,4 +21,14 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string |
       settings: 'key',
     },
   },
+  {
+    // The search and related-article indexes persist in chunks so a restart loads instead of rebuilding;
+    // the annotations index on updatedAt serves "recently edited notes".
+    version: 2,
+    stores: {
+      searchChunks: 'key',
+      relatedChunks: 'key',
+      annotations: 'id, articleId, createdAt, updatedAt, *tags',
+    },
+  },
 ];

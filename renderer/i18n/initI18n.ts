@@ -1,14 +1,11 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../data/settings';
-import en from './locales/en.json';
-import vi from './locales/vi.json';
-
-export const resources = { vi: { translation: vi }, en: { translation: en } } as const;
+import { loadResources } from './loadResources';
 
 export async function initI18n(language: Language): Promise<i18n> {
   await i18next.use(initReactI18next).init({
-    resources,
+    resources: loadResources(),
     lng: language,
     fallbackLng: false,
     interpolation: { escapeValue: false },

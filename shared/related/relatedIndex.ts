@@ -548,7 +548,9 @@ export class RelatedIndex {
       const wa = mine.get(t);
       if (wa === undefined) continue;
       const text = this.termText[t];
-      const readability = text.includes(' ') ? this.bigramCohesion(text) : UNIGRAM_READABILITY;
+      const readability = text.includes(' ')
+        ? Number(this.bigramCohesion(text) >= MIN_BIGRAM_COHESION)
+        : UNIGRAM_READABILITY;
       if (readability === 0) continue;
       const wb = this.idf(t) * tfSaturation(b.counts[i], b.length, average, this.params);
       literal.push([text, wa * wb * readability]);
@@ -564,25 +566,28 @@ export class RelatedIndex {
       if (wa !== undefined && !mine.has(t)) topical.push([this.termText[t], wa * b.weights[i]]);
     });
     topical.sort(byScoreThenTerm);
-    return pickSharedTerms([...literal, ...topical].map(([t]) => t));
+    return pickSharedTerms(
+      [...literal, ...topical].map(([t]) => t),
+      3,
+      (bigram) => this.bigramCohesion(bigram),
+    );
   }
 
   /**
-   * 1 for a bigram that behaves like a word, 0 for one that is mostly two words side by
-   * side. Without word segmentation "người hâm mộ bóng đá" also yields "mộ bóng"; such
-   * straddling pairs are rare compared with their halves (df 2 against 59 for "mộ"), real
-   * compounds are not ("bóng đá" 55 against 121). Only for display: scoring keeps them.
+   * How word-like a bigram is: df(bigram) / df(rarer half), 1 when no half is a term.
+   * Without word segmentation "người hâm mộ bóng đá" also yields "mộ bóng"; such pairs
+   * straddling two words are rare next to their halves (df 2 against 59 for "mộ" on the
+   * test corpus) while compounds are not ("bóng đá" 55 against 121). Display only.
    */
   private bigramCohesion(bigram: string): number {
     const id = this.termIds.get(bigram);
-    if (id === undefined) return 0;
+    if (id === undefined || this.df[id] <= 0) return 0;
     let smallest = Infinity;
     for (const half of bigram.split(' ')) {
       const h = this.termIds.get(half);
       if (h !== undefined && this.df[h] > 0) smallest = Math.min(smallest, this.df[h]);
     }
-    if (smallest === Infinity) return 1;
-    return this.df[id] / smallest >= MIN_BIGRAM_COHESION ? 1 : 0;
+    return smallest === Infinity ? 1 : Math.min(1, this.df[id] / smallest);
   }
 
   // ---- cached statistics ------------------------------------------------------------------

@@ -13,7 +13,7 @@ describe('createLogger', () => {
     expect(files).toEqual(['main.1.log', 'main.2.log', 'main.log']);
     for (const f of files) expect(fs.statSync(path.join(dir, f)).size).toBeLessThanOrEqual(2000);
     expect(fs.readFileSync(path.join(dir, 'main.log'), 'utf8')).toContain('line 199');
-    expect(fs.readFileSync(path.join(dir, 'main.log'), 'utf8')).toMatch(/^\d{4}-\d\d-\d\dT.+ INFO  line/m);
+    expect(fs.readFileSync(path.join(dir, 'main.log'), 'utf8')).toMatch(/^\d{4}-\d\d-\d\dT.+ INFO {2}line/m);
   });
 
   it('keeps multi-line messages on one line', () => {

@@ -1,15 +1,32 @@
-import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import en from '../../../../renderer/i18n/locales/en.json';
-import vi from '../../../../renderer/i18n/locales/vi.json';
+import { describe, expect, it } from 'vitest';
 
-function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+type Tree = { [k: string]: string | Tree };
+const LOCALES = path.resolve('renderer/i18n/locales');
+
+function keys(obj: Tree, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
-function lookup(obj: object, key: string): unknown {
-  return key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+/** The same merge the app does: every feature file of a language into one tree. */
+function load(lang: string): Tree {
+  const out: Tree = {};
+  const merge = (into: Tree, from: Tree) => {
+    for (const [k, v] of Object.entries(from)) {
+      if (typeof v === 'object' && typeof into[k] === 'object') merge(into[k] as Tree, v);
+      else {
+        expect(into[k], `duplicate key ${k} in ${lang}`).toBeUndefined();
+        into[k] = v;
+      }
+    }
+  };
+  for (const f of fs.readdirSync(path.join(LOCALES, lang))) merge(out, JSON.parse(fs.readFileSync(path.join(LOCALES, lang, f), 'utf8')));
+  return out;
+}
+
+function lookup(obj: Tree, key: string): unknown {
+  return key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Tree)[k] : undefined), obj);
 }
 
 function sourceFiles(dir: string): string[] {
@@ -19,7 +36,14 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+const vi = load('vi');
+const en = load('en');
+
 describe('translations', () => {
+  it('every feature has a file in both languages', () => {
+    expect(fs.readdirSync(path.join(LOCALES, 'vi')).sort()).toEqual(fs.readdirSync(path.join(LOCALES, 'en')).sort());
+  });
+
   it('vi and en have exactly the same keys', () => {
     expect(keys(en).sort()).toEqual(keys(vi).sort());
   });
