@@ -29,8 +29,12 @@ import type {
   SearchOptions, SearchResult,
 } from './types';
 
-/** Field weights and BM25F length normalisation. Averages are fixed, typical news values so a
- * posting's weight never needs recomputing as the collection grows. */
+/**
+ * Field weights and BM25F length normalisation. Averages are fixed, typical news values so a
+ * posting's weight never needs recomputing as the collection grows. Title 8: on the fixture
+ * evaluation 3 → 8 lifted recall@10 from 0.88 to 0.92; higher helps that evaluation more
+ * (its queries come from titles) but would bury articles that discuss a subject at length.
+ */
 const FIELDS = [
   { weight: 8, avgLen: 15, b: 0.5 }, // title
   { weight: 2, avgLen: 45, b: 0.75 }, // lead

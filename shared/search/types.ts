@@ -1,3 +1,5 @@
+import type { ParsedQuery } from './query';
+
 /** One article as the search index sees it. Strings may be in any Unicode normal form. */
 export interface SearchDoc {
   id: string;
@@ -45,7 +47,7 @@ export interface SearchResult {
    * The query as searched (Telex/VNI already read). Hand it to `makeSnippet`/`highlightRanges`
    * so highlights agree with the hits; `formatQuery(query)` shows it to the reader.
    */
-  query: import('./query').ParsedQuery;
+  query: ParsedQuery;
   /** False when no document had every term and the hits are partial (any-term) matches. */
   matchedAll: boolean;
 }
