@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import type { ArticleImage } from '../../shared/model/article';
 import { collectTextLines } from './collectTextLines';
+import { allElements, closestWhere, hasClass, hasDescendant } from './elementIndex';
 import { normalizeFigures } from './normalizeFigures';
 import { normalizeSpace } from './normalizeSpace';
 import type { PageMetadata } from './readPageMetadata';
@@ -17,12 +18,20 @@ export interface ArticleBody {
 
 // Site chrome, removed before Readability so its scoring never sees menus, sidebars or share bars.
 // Readability alone keeps e.g. the "Các bài viết khác" list when it sits inside the article box.
-const CHROME_SELECTOR = [
+const CHROME_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'link', 'iframe', 'object', 'embed', 'form', 'button', 'input', 'select', 'textarea', 'svg', 'canvas',
   'nav', 'header', 'footer', 'aside',
-  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]', '[role="search"]',
-  '#top-banner', '#main-menu', '#menu', '#sidebar', '#footer', '.menu', '.sidebar', '.banner', '.share', '.social', '.print', '.tools',
-].join(', ');
+]);
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search']);
+const CHROME_IDS = new Set(['top-banner', 'main-menu', 'menu', 'sidebar', 'footer']);
+const CHROME_CLASSES = new Set(['menu', 'sidebar', 'banner', 'share', 'social', 'print', 'tools']);
+
+function isChrome(el: Element): boolean {
+  return CHROME_TAGS.has(el.localName)
+    || CHROME_ROLES.has(el.getAttribute('role') ?? '')
+    || CHROME_IDS.has(el.getAttribute('id') ?? '')
+    || hasClass(el, CHROME_CLASSES);
+}
 
 // Below Readability's default (500) so short items are accepted on the first pass: the page is
 // already stripped of chrome, so the retries Readability would run could only find the same text.
@@ -32,7 +41,7 @@ const textOf = (el: Element): string => normalizeSpace(el.textContent ?? '');
 
 function removeChrome(doc: Document, meta: PageMetadata): void {
   const keep = meta.bodyElement;
-  for (const el of [...meta.consumed, ...doc.querySelectorAll(CHROME_SELECTOR)]) {
+  for (const el of [...meta.consumed, ...allElements(doc).filter(isChrome)]) {
     // A theme that puts the article inside something named like chrome keeps its article.
     if (keep && el.contains(keep)) continue;
     el.remove();
@@ -40,15 +49,15 @@ function removeChrome(doc: Document, meta: PageMetadata): void {
 }
 
 /** Rebuilds each figure as exactly `<figure><img src alt><figcaption>` and drops the caption's echoes. */
-function tidyFigures(root: DocumentFragment): void {
+function tidyFigures(root: Element): void {
   const doc = root.ownerDocument;
-  for (const figure of [...root.querySelectorAll('figure')]) {
-    const img = figure.querySelector('img[src]');
+  for (const figure of [...root.getElementsByTagName('figure')]) {
+    const img = [...figure.getElementsByTagName('img')].find((i) => i.getAttribute('src'));
     if (!img) {
       figure.remove();
       continue;
     }
-    const caption = figure.querySelector('figcaption');
+    const caption = figure.getElementsByTagName('figcaption')[0];
     const captionText = caption ? textOf(caption) : '';
     const clean = doc.createElement('img');
     clean.setAttribute('src', img.getAttribute('src') ?? '');
@@ -65,12 +74,14 @@ function tidyFigures(root: DocumentFragment): void {
       if (sib && sib.localName === 'p' && textOf(sib) === captionText) sib.remove();
     }
   }
-  for (const img of [...root.querySelectorAll('img:not([src])')]) img.remove();
+  for (const img of [...root.getElementsByTagName('img')]) if (!img.getAttribute('src')) img.remove();
 }
 
-function removeEmptyParagraphs(root: DocumentFragment): void {
-  for (const p of [...root.querySelectorAll('p, li, h2, h3, h4, blockquote')]) {
-    if (!textOf(p) && !p.querySelector('img')) p.remove();
+const MAYBE_EMPTY = new Set(['p', 'li', 'h2', 'h3', 'h4', 'blockquote']);
+
+function removeEmptyBlocks(root: Element): void {
+  for (const el of allElements(root)) {
+    if (MAYBE_EMPTY.has(el.localName) && !textOf(el) && !hasDescendant(el, 'img')) el.remove();
   }
 }
 
@@ -78,7 +89,7 @@ function removeEmptyParagraphs(root: DocumentFragment): void {
  * The lead and title are stored separately; a body that repeats them first would show them twice.
  * A paragraph equal to the title stays: news texts often open by restating the headline.
  */
-function dropRepeats(root: DocumentFragment, meta: PageMetadata, author: string): void {
+function dropRepeats(root: Element, meta: PageMetadata, author: string): void {
   for (let i = 0; i < 2; i++) {
     const first = root.firstElementChild;
     if (!first || first.localName === 'figure') break;
@@ -92,14 +103,15 @@ function dropRepeats(root: DocumentFragment, meta: PageMetadata, author: string)
   if (last && byline && last.localName !== 'figure' && textOf(last) === byline) last.remove();
 }
 
-function listImages(root: DocumentFragment): ArticleImage[] {
+function listImages(root: Element): ArticleImage[] {
   const seen = new Set<string>();
   const images: ArticleImage[] = [];
-  for (const img of root.querySelectorAll('img[src]')) {
+  for (const img of root.getElementsByTagName('img')) {
     const url = img.getAttribute('src') ?? '';
-    if (seen.has(url)) continue;
+    if (!url || seen.has(url)) continue;
     seen.add(url);
-    const caption = img.closest('figure')?.querySelector('figcaption');
+    const figure = closestWhere(img, (el) => el.localName === 'figure');
+    const caption = figure?.getElementsByTagName('figcaption')[0];
     images.push({ url, caption: caption ? textOf(caption) : '' });
   }
   return images;
@@ -125,16 +137,16 @@ export function extractBody(doc: Document, meta: PageMetadata): ArticleBody | nu
   }).parse();
   if (!parsed?.content) return null;
 
-  const body = sanitizeToFragment(parsed.content, { baseUrl });
+  // Post-processing works on an element: fragments lack getElementsByTagName.
+  const fragment = sanitizeToFragment(parsed.content, { baseUrl });
+  const body = fragment.ownerDocument.createElement('div');
+  body.append(fragment);
   tidyFigures(body);
-  removeEmptyParagraphs(body);
+  removeEmptyBlocks(body);
   dropRepeats(body, meta, author);
 
   const lines = collectTextLines(body);
   const images = listImages(body);
   if (!lines.length && !images.length) return null;
-
-  const holder = body.ownerDocument.createElement('div');
-  holder.append(body);
-  return { html: holder.innerHTML.trim(), text: lines.join('\n'), images, author };
+  return { html: body.innerHTML.trim(), text: lines.join('\n'), images, author };
 }

@@ -1,7 +1,10 @@
+import { allElements, byTag, hasClass, hasDescendant } from './elementIndex';
 import { normalizeSpace } from './normalizeSpace';
 
 // Longer than this, the text next to an image is prose, not a caption.
 const MAX_CAPTION = 300;
+const CAPTION_CLASSES = new Set(['image_desc', 'image-desc', 'caption']);
+const CAPTION_STYLE = new Set(['em', 'i', 'small']);
 
 const textOf = (el: Element): string => normalizeSpace(el.textContent ?? '');
 
@@ -27,16 +30,20 @@ function makeFigure(doc: Document, img: Element, caption: string): HTMLElement {
 /** Text that is entirely italic (or small) is how the portal marks a caption under a centred image. */
 function isItalicCaption(el: Element): boolean {
   const text = textOf(el);
-  if (!text || text.length > MAX_CAPTION || el.querySelector('img')) return false;
-  const styled = [...el.querySelectorAll('em, i, small')].filter((x) => {
-    const outer = x.parentElement?.closest('em, i, small');
-    return !outer || !el.contains(outer);
-  });
-  return normalizeSpace(styled.map((x) => x.textContent ?? '').join(' ')) === text;
+  if (!text || text.length > MAX_CAPTION || hasDescendant(el, 'img')) return false;
+  let styled = '';
+  const visit = (node: Element): void => {
+    for (let c = node.firstElementChild; c; c = c.nextElementSibling) {
+      if (CAPTION_STYLE.has(c.localName)) styled += ` ${c.textContent ?? ''}`;
+      else visit(c);
+    }
+  };
+  visit(el);
+  return normalizeSpace(styled) === text;
 }
 
-function isImageOnly(el: Element): Element | null {
-  const imgs = el.querySelectorAll('img');
+function soleImage(el: Element): Element | null {
+  const imgs = el.getElementsByTagName('img');
   return imgs.length === 1 && !textOf(el) ? imgs[0] : null;
 }
 
@@ -48,21 +55,22 @@ function isImageOnly(el: Element): Element | null {
  */
 export function normalizeFigures(root: Element): void {
   const doc = root.ownerDocument;
-  for (const table of [...root.querySelectorAll('table')]) {
-    const imgs = table.querySelectorAll('img');
-    if (imgs.length !== 1 || table.querySelector('table')) continue;
-    const captionEl = table.querySelector('.image_desc, .image-desc, .caption, figcaption, caption');
+  const elements = allElements(root);
+  for (const table of byTag(elements, 'table')) {
+    const imgs = table.getElementsByTagName('img');
+    if (imgs.length !== 1 || hasDescendant(table, 'table')) continue;
+    const captionEl = allElements(table).find((el) => hasClass(el, CAPTION_CLASSES) || el.localName === 'figcaption' || el.localName === 'caption');
     const caption = captionEl ? textOf(captionEl) : textOf(table);
     if (caption.length > MAX_CAPTION) continue;
     table.replaceWith(makeFigure(doc, imgs[0], caption));
   }
-  for (const holder of [...root.querySelectorAll('p, div')]) {
-    if (!holder.isConnected || holder.closest('figure')) continue;
-    const img = isImageOnly(holder);
-    if (!img || holder.querySelector('p, div, table')) continue;
+  for (const holder of byTag(elements, 'p', 'div')) {
+    if (!holder.isConnected || !root.contains(holder)) continue;
+    const img = soleImage(holder);
+    if (!img || hasDescendant(holder, 'p', 'div', 'table', 'figure')) continue;
     const next = holder.nextElementSibling;
-    const captioned = next && (next.localName === 'p' || next.localName === 'div') && isItalicCaption(next);
-    holder.replaceWith(makeFigure(doc, img, captioned ? textOf(next) : ''));
-    if (captioned) next.remove();
+    const captioned = !!next && (next.localName === 'p' || next.localName === 'div') && isItalicCaption(next);
+    holder.replaceWith(makeFigure(doc, img, captioned && next ? textOf(next) : ''));
+    if (captioned && next) next.remove();
   }
 }

@@ -47,9 +47,10 @@ function personName(v: unknown): string | undefined {
   return undefined;
 }
 
-/** Article facts from `<script type="application/ld+json">`; malformed blocks are skipped, as browsers do. */
-export function readJsonLd(doc: Document): ArticleLd | null {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+/** Article facts from `<script type="application/ld+json">` among `elements`; malformed blocks are skipped. */
+export function readJsonLd(elements: readonly Element[]): ArticleLd | null {
+  for (const script of elements) {
+    if (script.localName !== 'script' || (script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     let parsed: unknown;
     try {
       parsed = JSON.parse(script.textContent ?? '');

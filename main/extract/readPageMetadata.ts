@@ -1,5 +1,6 @@
 import type { RelatedLink } from '../../shared/model/article';
 import { tryCanonicalizeUrl } from './canonicalizeUrl';
+import { allElements, byTag, closestWhere, hasClass } from './elementIndex';
 import { normalizeSpace } from './normalizeSpace';
 import { parseMachineDate, parsePortalDate, type ParsedDate } from './parsePortalDate';
 import { readJsonLd } from './readJsonLd';
@@ -25,10 +26,15 @@ export interface PageMetadata {
   consumed: Element[];
 }
 
-const BODY_SELECTOR = '.news-content, [itemprop="articleBody"], .article-content, .article-body, .entry-content, .post-content, article';
-const LEAD_SELECTOR = '.sapo, .lead, .summary, .chapeau, .article-summary, .news-sapo, [itemprop="description"]';
-const DATE_SELECTOR = '.date-view, .date, .time, .post-date, .publish-date, .published, .news-date, .datetime, time';
-const BREADCRUMB_SELECTOR = '.breadcrumb, .breadcrumbs, [itemtype$="BreadcrumbList"], nav[aria-label="breadcrumb"]';
+// Class names portals (this one first) and common CMS themes give these parts.
+const BODY_CLASSES = new Set(['news-content', 'article-content', 'article-body', 'entry-content', 'post-content', 'detail-content']);
+const LEAD_CLASSES = new Set(['sapo', 'lead', 'summary', 'chapeau', 'article-summary', 'news-sapo']);
+const DATE_CLASSES = new Set(['date-view', 'date', 'time', 'post-date', 'publish-date', 'published', 'news-date', 'datetime']);
+const VIEW_CLASSES = new Set(['view', 'views', 'view-count']);
+const TITLE_CLASSES = new Set(['title', 'article-title', 'post-title', 'news-title']);
+const BREADCRUMB_CLASSES = new Set(['breadcrumb', 'breadcrumbs']);
+const LISTING_CLASSES = new Set(['other-news', 'related', 'list-news']);
+const RELATED_HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b']);
 const RELATED_HEADING = /^(các bài viết khác|bài viết khác|các tin khác|tin khác|tin liên quan|bài viết liên quan|tin cùng chuyên mục|xem thêm|đọc thêm)\s*:?$/;
 const HOME_LINK = /^(trang chủ|home)$/i;
 
@@ -41,11 +47,6 @@ const VIEWS_PATTERNS = [
 
 const textOf = (el: Element | null | undefined): string => (el ? normalizeSpace(el.textContent ?? '') : '');
 
-function metaContent(doc: Document, key: string): string {
-  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-  return normalizeSpace(el?.getAttribute('content') ?? '');
-}
-
 export function parseViews(text: string): number | null {
   for (const re of VIEWS_PATTERNS) {
     const m = re.exec(text);
@@ -57,6 +58,17 @@ export function parseViews(text: string): number | null {
   return null;
 }
 
+/** `<meta property|name|itemprop>` contents, first occurrence wins. */
+function metaMap(elements: readonly Element[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const el of byTag(elements, 'meta')) {
+    const key = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');
+    const content = el.getAttribute('content');
+    if (key && content && !map.has(key.toLowerCase())) map.set(key.toLowerCase(), normalizeSpace(content));
+  }
+  return map;
+}
+
 function titleFromTitleTag(doc: Document): string {
   // "<article title> | <site name>": the site name is chrome.
   const t = normalizeSpace(doc.title);
@@ -64,29 +76,33 @@ function titleFromTitleTag(doc: Document): string {
   return cut > 0 ? t.slice(0, cut) : t;
 }
 
-function findTitleElement(doc: Document): Element | null {
-  return doc.querySelector('h1.title, h1[itemprop="headline"], h1.article-title, h1.post-title') ?? doc.querySelector('h1');
+function findTitleElement(elements: readonly Element[]): Element | null {
+  const h1s = byTag(elements, 'h1');
+  return h1s.find((h) => hasClass(h, TITLE_CLASSES) || h.getAttribute('itemprop') === 'headline') ?? h1s[0] ?? null;
 }
 
+const isListing = (el: Element): boolean => hasClass(el, LISTING_CLASSES);
+const isDateBox = (el: Element): boolean => el.localName === 'time' || hasClass(el, DATE_CLASSES);
+
 /** Date line near the headline: the related list and listings carry dates too, so look close first. */
-function findDateElement(doc: Document, titleEl: Element | null): { el: Element; date: ParsedDate } | null {
-  const scopes: ParentNode[] = [];
-  if (titleEl?.parentElement) scopes.push(titleEl.parentElement);
-  scopes.push(doc);
+function findDateElement(elements: readonly Element[], titleEl: Element | null): { el: Element; date: ParsedDate } | null {
+  const near = titleEl?.parentElement;
+  const scopes = near ? [elements.filter((el) => near.contains(el)), elements] : [elements];
   for (const scope of scopes) {
-    for (const el of scope.querySelectorAll(DATE_SELECTOR)) {
-      if (el.closest('.other-news, .related, .list-news')) continue;
+    for (const el of scope) {
+      if (!isDateBox(el) || closestWhere(el, isListing)) continue;
       const attr = el.getAttribute('datetime');
       const date = (attr && parseMachineDate(attr)) || parsePortalDate(textOf(el));
-      // Prefer the outermost date box so the view count beside the date goes with it.
-      if (date) return { el: el.parentElement?.closest(DATE_SELECTOR) ?? el, date };
+      // Document order puts an outer date box (with the view count beside the date) first.
+      if (date) return { el, date };
     }
   }
   return null;
 }
 
-function findRelated(doc: Document, base: string, keep: Element[]): { links: RelatedLink[]; region: Element[] } {
-  for (const heading of doc.querySelectorAll('h2, h3, h4, h5, h6, .title, strong, b')) {
+function findRelated(doc: Document, elements: readonly Element[], keep: Element[]): { links: RelatedLink[]; region: Element[] } {
+  for (const heading of elements) {
+    if (!RELATED_HEADING_TAGS.has(heading.localName) && !hasClass(heading, TITLE_CLASSES)) continue;
     if (!RELATED_HEADING.test(textOf(heading).toLowerCase())) continue;
     const parent = heading.parentElement;
     // A box of its own (portal: div.other-news) goes whole; a heading loose in the article takes the list after it.
@@ -95,9 +111,9 @@ function findRelated(doc: Document, base: string, keep: Element[]): { links: Rel
     const links: RelatedLink[] = [];
     const seen = new Set<string>();
     for (const el of region) {
-      for (const a of el.querySelectorAll('a[href]')) {
+      for (const a of el.getElementsByTagName('a')) {
         if (heading.contains(a)) continue;
-        const url = tryCanonicalizeUrl(a.getAttribute('href'), base);
+        const url = tryCanonicalizeUrl(a.getAttribute('href'), doc.baseURI);
         const title = textOf(a);
         if (!url || !/^https?:/.test(url) || !title || seen.has(url)) continue;
         seen.add(url);
@@ -109,64 +125,71 @@ function findRelated(doc: Document, base: string, keep: Element[]): { links: Rel
   return { links: [], region: [] };
 }
 
-function findCategory(doc: Document): { category: string; box: Element | null } {
-  const box = doc.querySelector(BREADCRUMB_SELECTOR);
+function findCategory(elements: readonly Element[]): { category: string; box: Element | null } {
+  const box = elements.find((el) =>
+    hasClass(el, BREADCRUMB_CLASSES)
+    || (el.getAttribute('itemtype') ?? '').endsWith('BreadcrumbList')
+    || (el.localName === 'nav' && /breadcrumb/i.test(el.getAttribute('aria-label') ?? '')));
   if (!box) return { category: '', box: null };
-  const names = [...box.querySelectorAll('a')].map(textOf).filter((t) => t && !HOME_LINK.test(t));
+  const names = [...box.getElementsByTagName('a')].map(textOf).filter((t) => t && !HOME_LINK.test(t));
   return { category: names.at(-1) ?? '', box };
 }
 
+function firstDate(values: (string | undefined)[]): ParsedDate | null {
+  for (const v of values) {
+    const d = v ? parseMachineDate(v) : null;
+    if (d) return d;
+  }
+  return null;
+}
+
 export function readPageMetadata(doc: Document): PageMetadata {
-  const base = doc.baseURI;
-  const ld = readJsonLd(doc);
+  const elements = allElements(doc);
+  const ld = readJsonLd(elements);
+  const meta = metaMap(elements);
   const consumed: Element[] = [];
 
-  const titleEl = findTitleElement(doc);
-  const title = textOf(titleEl) || ld?.headline || metaContent(doc, 'og:title') || titleFromTitleTag(doc);
+  const titleEl = findTitleElement(elements);
+  const title = textOf(titleEl) || ld?.headline || meta.get('og:title') || titleFromTitleTag(doc);
   if (titleEl) consumed.push(titleEl);
 
-  const leadEl = doc.querySelector(LEAD_SELECTOR);
-  const lead = textOf(leadEl) || metaContent(doc, 'description') || metaContent(doc, 'og:description');
+  const leadEl = elements.find((el) => hasClass(el, LEAD_CLASSES) || el.getAttribute('itemprop') === 'description');
+  const lead = textOf(leadEl) || meta.get('description') || meta.get('og:description') || '';
   if (leadEl) consumed.push(leadEl);
 
-  const dateBox = findDateElement(doc, titleEl);
+  const dateBox = findDateElement(elements, titleEl);
   if (dateBox) consumed.push(dateBox.el);
-  const machinePublished = [ld?.datePublished, metaContent(doc, 'article:published_time'), metaContent(doc, 'datePublished')]
-    .map((v) => (v ? parseMachineDate(v) : null))
-    .find((d): d is ParsedDate => !!d);
   // Machine dates carry the full time; the visible line may show the day only.
-  const published = machinePublished ?? dateBox?.date ?? null;
-  const machineUpdated = [ld?.dateModified, metaContent(doc, 'article:modified_time'), metaContent(doc, 'dateModified')]
-    .map((v) => (v ? parseMachineDate(v) : null))
-    .find((d): d is ParsedDate => !!d);
+  const published = firstDate([ld?.datePublished, meta.get('article:published_time'), meta.get('datepublished')]) ?? dateBox?.date ?? null;
+  const updated = firstDate([ld?.dateModified, meta.get('article:modified_time'), meta.get('datemodified')]);
 
-  const viewEl = dateBox?.el.querySelector('.view') ?? doc.querySelector('.view, .views, .view-count');
+  const viewEl = elements.find((el) => hasClass(el, VIEW_CLASSES)) ?? null;
   const views = parseViews(textOf(dateBox?.el)) ?? parseViews(textOf(viewEl));
   if (viewEl && !consumed.some((c) => c.contains(viewEl))) consumed.push(viewEl);
 
-  const crumbs = findCategory(doc);
+  const crumbs = findCategory(elements);
   if (crumbs.box) consumed.push(crumbs.box);
-  const category = crumbs.category || ld?.section || metaContent(doc, 'article:section');
+  const category = crumbs.category || ld?.section || meta.get('article:section') || '';
 
-  const canonicalHref = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href');
-  const canonicalUrl = tryCanonicalizeUrl(canonicalHref, base);
+  const canonicalLink = byTag(elements, 'link').find((l) => (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+  const canonicalUrl = tryCanonicalizeUrl(canonicalLink?.getAttribute('href'), doc.baseURI);
 
-  const bodyElement = doc.querySelector(BODY_SELECTOR);
-  const related = findRelated(doc, base, [titleEl, bodyElement].filter((x): x is Element => !!x));
+  const bodyElement = elements.find((el) => hasClass(el, BODY_CLASSES) || el.getAttribute('itemprop') === 'articleBody')
+    ?? byTag(elements, 'article')[0] ?? null;
+  const related = findRelated(doc, elements, [titleEl, bodyElement].filter((x): x is Element => !!x));
   consumed.push(...related.region);
-  const looksLikeArticle = !!(ld?.isArticle || metaContent(doc, 'og:type') === 'article' || bodyElement || titleEl);
 
   return {
     title,
     lead,
-    authorHint: ld?.author || metaContent(doc, 'author'),
+    authorHint: ld?.author || meta.get('author') || '',
     published,
-    updated: machineUpdated ?? null,
+    updated,
     views,
     category,
     canonicalUrl: canonicalUrl && /^https?:/.test(canonicalUrl) ? canonicalUrl : null,
     related: related.links,
-    looksLikeArticle,
+    looksLikeArticle: !!(ld?.isArticle || meta.get('og:type') === 'article' || bodyElement || titleEl),
     bodyElement,
     consumed,
   };

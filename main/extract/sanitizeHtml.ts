@@ -34,9 +34,13 @@ let purifier: { window: SharedWindow; instance: DOMPurify } | null = null;
 // The hook needs the base URL of the current call; sanitizing is synchronous, so a module slot is safe.
 let currentBase: string | undefined;
 
+const HAS_SCHEME = /^\s*[a-z][a-z0-9+.-]*:/i;
+
 function absolutize(value: string, safe: RegExp): string | null {
+  // Without a base a relative URL stays relative: it cannot name a dangerous scheme.
+  if (!currentBase) return !HAS_SCHEME.test(value) || safe.test(value.trim()) ? value : null;
   try {
-    const abs = currentBase ? new URL(value, currentBase).href : value;
+    const abs = new URL(value, currentBase).href;
     return safe.test(abs) ? abs : null;
   } catch {
     return null;

@@ -54,7 +54,7 @@ export function sharedWindowForNewWork(): SharedWindow {
 export function parseHtmlDocument(html: string, pageUrl: string): Document {
   const window = sharedWindowForNewWork();
   const doc = new window.DOMParser().parseFromString(html, 'text/html');
-  let base = doc.querySelector('base[href]');
+  let base: Element | null = [...doc.getElementsByTagName('base')].find((b) => b.hasAttribute('href')) ?? null;
   let baseHref = pageUrl;
   try {
     if (base) baseHref = new URL(base.getAttribute('href') ?? '', pageUrl).href;

@@ -11,11 +11,15 @@ function isRightAligned(el: Element): boolean {
 }
 
 function isAllBold(el: Element): boolean {
-  const bold = [...el.querySelectorAll('strong, b')].filter((x) => {
-    const outer = x.parentElement?.closest('strong, b');
-    return !outer || !el.contains(outer);
-  });
-  return normalizeSpace(bold.map((x) => x.textContent ?? '').join(' ')) === textOf(el);
+  let bold = '';
+  const visit = (node: Element): void => {
+    for (let c = node.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.localName === 'strong' || c.localName === 'b') bold += ` ${c.textContent ?? ''}`;
+      else visit(c);
+    }
+  };
+  visit(el);
+  return normalizeSpace(bold) === textOf(el);
 }
 
 /**
@@ -24,12 +28,12 @@ function isAllBold(el: Element): boolean {
  * author named in metadata. Returns '' when there is none.
  */
 export function takeAuthorLine(scope: Element, authorHint: string): string {
-  const paras = scope.querySelectorAll('p');
+  const paras = [...scope.getElementsByTagName('p')];
   for (let i = paras.length - 1; i >= 0; i--) {
     const p = paras[i];
     const text = textOf(p);
     if (!text) {
-      if (p.querySelector('img')) return '';
+      if (p.getElementsByTagName('img').length) return '';
       continue;
     }
     if (text.length > MAX_AUTHOR) return '';
