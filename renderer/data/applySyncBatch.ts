@@ -1,5 +1,6 @@
 import type { SyncBatch } from '../../shared/model/sync';
 import type { ArchiveDb } from './ArchiveDb';
+import { notifyArticlesChanged } from './articleChanges';
 import type { ArticleRow, BodyRow, ImageRow } from './rows';
 
 export interface AppliedBatch {
@@ -17,6 +18,7 @@ export interface AppliedBatch {
  */
 export async function applySyncBatch(db: ArchiveDb, batch: SyncBatch): Promise<AppliedBatch> {
   const result: AppliedBatch = { added: 0, updated: 0, unchanged: 0, removed: 0, images: 0 };
+  const changedIds: string[] = [];
   await db.transaction('rw', [db.articles, db.bodies, db.images, db.sources], async () => {
     const ids = batch.articles.map((a) => a.canonicalUrl);
     const existing = await db.articles.bulkGet(ids);
@@ -35,6 +37,7 @@ export async function applySyncBatch(db: ArchiveDb, batch: SyncBatch): Promise<A
       bodies.push({ id: a.canonicalUrl, html, text });
     });
     await db.articles.bulkPut(rows);
+    changedIds.push(...rows.map((r) => r.id));
     await db.bodies.bulkPut(bodies);
 
     if (batch.images.length) {
@@ -60,5 +63,6 @@ export async function applySyncBatch(db: ArchiveDb, batch: SyncBatch): Promise<A
 
     if (batch.checkpoint) await db.sources.update(batch.sourceId, { checkpoint: batch.checkpoint });
   });
+  changedIds.length && notifyArticlesChanged({ put: changedIds, deleted: [] });
   return result;
 }

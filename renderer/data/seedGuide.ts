@@ -1,6 +1,7 @@
 import { GUIDE_ARTICLES, GUIDE_SOURCE_ID } from '../../shared/guide/guideArticles';
 import { guideParagraphsToHtml } from '../../shared/guide/guideToHtml';
 import type { ArchiveDb } from './ArchiveDb';
+import { notifyArticlesChanged } from './articleChanges';
 import type { ArticleRow, BodyRow } from './rows';
 import { readSetting, writeSetting } from './settings';
 
@@ -61,5 +62,6 @@ export async function seedGuide(db: ArchiveDb, now = new Date()): Promise<boolea
     await db.bodies.bulkPut(bodies);
     await writeSetting(db, 'guideSeededVersion', GUIDE_VERSION);
   });
+  notifyArticlesChanged({ put: articles.map((a) => a.id), deleted: [] });
   return true;
 }
