@@ -7,5 +7,5 @@ export { makeSnippet, highlightRanges, type SnippetSegment, type HighlightRange,
 export { fingerprintOf } from './fingerprint';
 export { bytesToBase64, base64ToBytes } from './chunk-codec';
 export type {
-  SearchDoc, SearchHit, SearchOptions, SearchResult, IndexChunk, IndexChunkInput, SearchEngineOptions, SearchEngineStats,
+  SearchDoc, SearchHit, SearchOptions, SearchResult, IndexChunk, IndexChunkInput, TextIndexChunk, SearchEngineOptions, SearchEngineStats,
 } from './types';

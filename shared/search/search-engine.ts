@@ -13,7 +13,7 @@
  */
 import { TOKEN_CHAR, exactForm, foldMarks, syllableKey } from '../text/index';
 import {
-  ArrayLayout, PackedArray, joinParts, packArrays, splitParts, toBytes, unpackArrays,
+  ArrayLayout, PackedArray, bytesToBase64, joinParts, packArrays, splitParts, toBytes, unpackArrays,
 } from './chunk-codec';
 import { FingerprintAccumulator, docHashes, fingerprintOf } from './fingerprint';
 import { PairTable } from './pair-table';
@@ -26,7 +26,7 @@ import {
 } from './query';
 import type {
   IndexChunk, IndexChunkInput, SearchDoc, SearchEngineOptions, SearchEngineStats, SearchHit,
-  SearchOptions, SearchResult,
+  SearchOptions, SearchResult, TextIndexChunk,
 } from './types';
 
 /**
@@ -351,10 +351,20 @@ export class SearchEngine {
   }
 
   /**
-   * The whole index as chunks for IndexedDB. Compacts first when many documents were removed,
-   * so what is saved holds no dead postings worth mentioning.
+   * The whole index as chunks for IndexedDB (keys are unique; store them all, replace the
+   * previous set). Compacts first when many documents were removed, so what is saved holds no
+   * dead postings worth mentioning. `{ encoding: 'base64' }` gives text chunks (a third larger,
+   * about a second more per 250 MB) for a store whose rows hold strings.
    */
-  exportChunks(): IndexChunk[] {
+  exportChunks(): IndexChunk[];
+  exportChunks(options: { encoding: 'bytes' }): IndexChunk[];
+  exportChunks(options: { encoding: 'base64' }): TextIndexChunk[];
+  exportChunks(options: { encoding?: 'bytes' | 'base64' } = {}): IndexChunk[] | TextIndexChunk[] {
+    const chunks = this.exportBinary();
+    return options.encoding === 'base64' ? chunks.map((c) => ({ key: c.key, data: bytesToBase64(c.data) })) : chunks;
+  }
+
+  private exportBinary(): IndexChunk[] {
     this.seal();
     if (this.ids.length - this.live > this.ids.length * 0.1) this.compact();
     const slots = this.ids.length;

@@ -58,6 +58,12 @@ export interface IndexChunk {
   data: Uint8Array;
 }
 
+/** A chunk as text (base64), for a store whose rows hold strings. */
+export interface TextIndexChunk {
+  key: string;
+  data: string;
+}
+
 /** What `importChunks` accepts: bytes as exported, an ArrayBuffer, or base64 text. */
 export interface IndexChunkInput {
   key: string;

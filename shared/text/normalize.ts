@@ -23,7 +23,7 @@ export const TONE_MARKS: Readonly<Record<Exclude<Tone, 0>, string>> = {
 
 const COMBINING = /[\u0300-\u036f]/g;
 const D_STROKE = /[đð]/g; // ð: some legacy (VNI/TCVN) conversions put eth where đ belongs
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[^\u0080-\uffff]*$/;
 
 export function nfc(text: string): string {
   return text.normalize('NFC');

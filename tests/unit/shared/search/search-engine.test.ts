@@ -187,6 +187,15 @@ describe('SearchEngine persistence', () => {
     expect(ids(loaded, 'dan van')).toEqual(['new']);
   });
 
+  it('exports text chunks for a store whose rows hold strings', () => {
+    const e = sample();
+    const text = e.exportChunks({ encoding: 'base64' });
+    expect(text.every((c) => typeof c.data === 'string')).toBe(true);
+    expect(text.map((c) => c.key)).toEqual(e.exportChunks().map((c) => c.key));
+    const loaded = SearchEngine.importChunks(text);
+    for (const q of queries) expect(loaded.search(q).hits).toEqual(e.search(q).hits);
+  });
+
   it('rejects chunks it cannot use', () => {
     const chunks = sample().exportChunks();
     expect(() => SearchEngine.importChunks(chunks.filter((c) => c.key !== 'vocab'))).toThrow(IndexFormatError);
