@@ -12,10 +12,15 @@
  * nothing: it is made by recombining real paragraphs).
  */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { RelatedIndex } from '../shared/related/relatedIndex';
+import { reasonFor } from '../shared/related/reasonFor';
 import { DEFAULT_RELATED_PARAMS, type RelatedParams } from '../shared/related/relatedParams';
 import { syllableRuns } from '../shared/related/syllables';
+import { countTerms } from '../shared/related/termCounts';
 import type { RelatedDoc } from '../shared/related/types';
 
 interface CorpusLine {
@@ -29,6 +34,11 @@ interface Labelled extends RelatedDoc {
 }
 
 const K = 5;
+
+// Heap figures need a full GC before each reading; this works without --expose-gc on the
+// command line, so plain `npx tsx scripts/eval-related.ts` reports memory too.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
 
 function arg(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -192,14 +202,14 @@ function synthesise(docs: Labelled[], count: number): RelatedDoc[] {
 
 function scaleRun(docs: Labelled[], count: number) {
   const synthetic = synthesise(docs, count);
-  if (global.gc) global.gc();
+  gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
   const index = new RelatedIndex();
   // Sync stores articles in pages, so build the way the app will: batch after batch.
   for (let i = 0; i < synthetic.length; i += 500) index.add(synthetic.slice(i, i + 500));
   const buildMs = performance.now() - t0;
-  if (global.gc) global.gc();
+  gc();
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   const random = mulberry32(7);
   const sample = Array.from({ length: 1000 }, () => synthetic[Math.floor(random() * synthetic.length)].id);
@@ -246,8 +256,6 @@ function roundTrip(index: RelatedIndex, docs: Labelled[]) {
 
 function sweep(docs: Labelled[]) {
   const grid: Array<Partial<RelatedParams>> = [
-    { expansionWeight: 0 },
-    { expansionWeight: 0, neighbours: 0, vectorTerms: 10_000, candidateTerms: 10_000 },
     { expansionWeight: 1 },
     { expansionWeight: 3 },
     { neighbours: 10 },
@@ -258,12 +266,51 @@ function sweep(docs: Labelled[]) {
     { candidateTerms: 200 },
     { titleWeight: 1, leadWeight: 1 },
     { titleWeight: 3, leadWeight: 1.5 },
+    { directWeight: 0 },
+    { directWeight: 0.3 },
+    { directWeight: 0.7 },
+    { directWeight: 1 },
+    { neighbours: 30, expansionWeight: 3 },
     { idfExponent: 0.5 },
     { idfExponent: 1 },
     { k1: 1.2, b: 0.3 },
     { minDf: 3 },
   ];
   return grid.map((params) => ({ params, precisionAt5: round(evaluate(docs, params).precision) }));
+}
+
+/** A few articles with their hits and reasons, to judge the explanations by eye. */
+function examples(index: RelatedIndex, docs: Labelled[], count = 4) {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const picked = [...new Map(docs.map((d) => [d.category, d])).values()].slice(0, count);
+  return picked.map((source) => ({
+    title: source.title,
+    category: source.category,
+    related: index.similar(source.id, 3).map((hit) => {
+      const candidate = byId.get(hit.id)!;
+      return { title: candidate.title, category: candidate.category, score: round(hit.score, 3), ...reasonFor(hit, source, candidate) };
+    }),
+  }));
+}
+
+/**
+ * Terms in the most candidate sets that the stop lists let through: where to look when
+ * extending shared/related/stopLists.ts (idf already discounts them).
+ */
+function highestDfTerms(docs: Labelled[], count = 20): string[] {
+  const df = new Map<string, number>();
+  for (const d of docs) for (const t of countTerms(d, DEFAULT_RELATED_PARAMS).terms) df.set(t, (df.get(t) ?? 0) + 1);
+  return [...df].sort((a, b) => b[1] - a[1]).slice(0, count).map(([t, n]) => `${t} (${n})`);
+}
+
+function memoryRun(docs: Labelled[]) {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const index = new RelatedIndex();
+  index.add(docs);
+  gc();
+  const bytes = process.memoryUsage().heapUsed - before;
+  return { heapMb: round(bytes / 2 ** 20, 1), kbPerArticle: round(bytes / 1024 / index.size, 1) };
 }
 
 function main(): void {
@@ -274,6 +321,8 @@ function main(): void {
   const timings = queryTimings(main.index, docs.map((d) => d.id));
   const base = baseline(docs);
   const ablation = evaluate(docs, { expansionWeight: 0 });
+  // The same scoring without pruning or expansion: what pruning alone would cost.
+  const unpruned = evaluate(docs, { expansionWeight: 0, neighbours: 0, vectorTerms: 100_000, candidateTerms: 100_000 });
 
   const report: Record<string, unknown> = {
     precisionAt5: round(main.precision),
@@ -285,9 +334,16 @@ function main(): void {
       baseline: { buildMs: base.buildMs, msPerQuery: { p50: base.p50, p95: base.p95 } },
     },
     parameters: { ...DEFAULT_RELATED_PARAMS, k: K },
-    ablation: { withoutNeighbourExpansion: round(ablation.precision) },
+    ablation: {
+      withoutNeighbourExpansion: round(ablation.precision),
+      unprunedNoExpansion: round(unpruned.precision),
+    },
     incremental: incrementalRun(docs, 25),
     roundTrip: roundTrip(main.index, docs),
+    memory: memoryRun(docs),
+    machine: { cpus: os.cpus().length, loadAverage1m: round(os.loadavg()[0], 2) },
+    examples: examples(main.index, docs),
+    highestDfTerms: highestDfTerms(docs),
   };
   if (process.argv.includes('--sweep')) report.sweep = sweep(docs);
   if (!process.argv.includes('--no-scale')) report.scale = scaleRun(docs, Number(arg('--scale') ?? 20_000));

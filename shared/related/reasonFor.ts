@@ -56,10 +56,17 @@ function displayForm(term: string, articles: ReasonArticle[]): string {
   let best = term;
   let bestCount = 0;
   for (const [form, count] of forms) {
-    if (count > bestCount) {
+    // On a tie the less capitalised form wins: a sentence start is the likelier cause.
+    if (count > bestCount || (count === bestCount && capitals(form) < capitals(best))) {
       best = form;
       bestCount = count;
     }
   }
   return best;
+}
+
+function capitals(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch !== ch.toLowerCase()) n++;
+  return n;
 }

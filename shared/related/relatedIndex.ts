@@ -12,26 +12,33 @@ import type { RelatedDoc, RelatedDocJSON, RelatedHit, RelatedIndexJSON } from '.
  * Representation. Each article keeps (a) raw weighted counts of its `candidateTerms` most
  * frequent unigram/bigram terms — the source of truth, chosen without looking at document
  * frequency — and (b) a stored vector of `vectorTerms` terms in an inverted index. The
- * stored vector is the article's BM25·idf vector blended with the mean vector of its
- * `neighbours` nearest articles, then pruned to the top terms. Pruning a plain tf-idf
- * vector keeps the rarest terms (names, one-off phrases) and loses the topical vocabulary
- * that links articles; blending in the neighbours first lets the cut keep the topic.
- * Neighbours are found when an article is added, by querying its full candidate vector
- * against the index, and an existing article adopts a newcomer that is closer than its
- * furthest neighbour.
+ * stored vector is the article's BM25·idf vector plus `expansionWeight` × the
+ * similarity-weighted mean vector of its `neighbours` nearest articles, pruned to the top
+ * terms. Pruning a plain tf-idf vector keeps the rarest terms (names, one-off phrases) and
+ * drops the topical vocabulary that links articles; blending in the neighbours first lets
+ * the cut keep the topic. Neighbours are found when an article is added, by querying its
+ * full candidate vector against the index; an existing article adopts a newcomer that is
+ * closer than its furthest neighbour.
+ *
+ * Query. `similar` walks the posting lists of the article's stored terms, then re-ranks the
+ * best few dozen by mixing in (`directWeight`) the cosine of the two articles' own vectors,
+ * so a second report on the same story stays above articles that are merely on-topic.
  *
  * IDF drift. Document frequency is counted over candidate sets (exact under remove) and
  * always current; idf-dependent values are derived lazily:
- *  - query-side and explanation weights (`sharedTerms`) use the current df every time;
+ *  - query-side, re-ranking and explanation weights use the current df every time;
  *  - a stored vector is computed with the df of the moment it is (re)computed: on add, when
- *    its neighbour set changes, and in a full reweighting whenever the article count has
- *    grown or shrunk by `refreshGrowth` since the last one. Every stored weight therefore
- *    comes from a corpus within that factor of the current size, and the full passes cost
- *    O(1) amortised per added article. `refresh()` forces one (e.g. when idle).
+ *    a quarter of its neighbours are new or one was removed, and in a full reweighting
+ *    whenever the article count has grown or shrunk by `refreshGrowth` since the last one.
+ *    Every stored weight therefore comes from a corpus within that factor of the current
+ *    size, and the full passes cost O(1) amortised per added article. `refresh()` forces
+ *    one (e.g. when idle).
  * Neighbour lists are not recomputed by a reweighting, only improved as articles arrive.
  *
- * Scores are exact integer dot products of 16-bit quantised weights, so results do not
- * depend on summation order and survive `toJSON`/`fromJSON` bit for bit.
+ * Determinism. Stored weights are 16-bit integers, so the expanded part of a score is an
+ * exact integer sum; everything else is recomputed from stored counts in a fixed order and
+ * every tie is broken by id or term text. `fromJSON(toJSON())` therefore answers — and goes
+ * on evolving under add/remove — exactly like the original.
  */
 export class RelatedIndex {
   readonly params: Readonly<RelatedParams>;
@@ -112,6 +119,7 @@ export class RelatedIndex {
     // a bulk build for no measurable gain, so it waits until a quarter of the set is new.
     for (const slot of adopters) {
       const entry = this.docs[slot]!;
+      this.dropDeadNeighbours(entry);
       if (entry.staleNeighbours >= Math.max(1, Math.ceil(entry.neighbours.length * STALE_NEIGHBOUR_SHARE))) {
         dirty.add(slot);
       }
@@ -145,7 +153,8 @@ export class RelatedIndex {
   /** The `k` most similar articles, best first; empty for an unknown id. */
   similar(id: string, k = 5): RelatedHit[] {
     const slot = this.slotOf.get(id);
-    if (slot === undefined || k <= 0) return [];
+    k = Math.floor(k);
+    if (slot === undefined || !(k > 0)) return [];
     const entry = this.docs[slot]!;
     const scores = this.slotScores;
     const touched: number[] = [];
@@ -161,19 +170,19 @@ export class RelatedIndex {
       }
     }
     const byId = (s: number): string => this.docs[s]!.id;
-    const pool = topK(touched, touched.length, Math.max(k * RERANK_POOL_FACTOR, RERANK_POOL_MIN), (s) => scores[s], byId);
-    const final = new Map<number, number>();
+    const pool = topK(touched, touched.length, Math.max(k * RERANK_POOL_FACTOR, RERANK_POOL_MIN), scores, byId);
+    const expanded = pool.map((other) => scores[other] / (QUANT * QUANT));
+    for (const s of touched) scores[s] = 0;
     const mine = this.baseWeights(slot);
     const direct = this.params.directWeight;
-    for (const other of pool) {
-      const expanded = scores[other] / (QUANT * QUANT);
-      final.set(other, direct > 0 ? (1 - direct) * expanded + direct * this.directCosine(mine, other) : expanded);
-    }
-    for (const s of touched) scores[s] = 0;
-    return topK(pool, pool.length, k, (s) => final.get(s)!, byId).map((other) => ({
-      id: this.docs[other]!.id,
-      score: final.get(other)!,
-      sharedTerms: this.sharedTerms(slot, other, mine),
+    const final = Float64Array.from(pool, (other, i) =>
+      direct > 0 ? (1 - direct) * expanded[i] + direct * this.directCosine(mine, other) : expanded[i],
+    );
+    const order = Int32Array.from(pool.keys());
+    return topK(order, order.length, k, final, (i) => byId(pool[i])).map((i) => ({
+      id: this.docs[pool[i]]!.id,
+      score: final[i],
+      sharedTerms: this.sharedTerms(slot, pool[i], mine),
     }));
   }
 
@@ -220,6 +229,7 @@ export class RelatedIndex {
         neighbourSims,
         vector: Array.from(e.vector, number),
         weights: Array.from(e.weights),
+        staleNeighbours: e.staleNeighbours,
       };
     });
     return {
@@ -262,6 +272,7 @@ export class RelatedIndex {
         vector: Uint32Array.from(d.vector, (n) => termIds[n]),
         weights: Uint16Array.from(d.weights),
       });
+      entry.staleNeighbours = d.staleNeighbours;
     }
     index.ensureSlotCapacity(index.docs.length);
     index.refreshedAt = json.refreshedAt;
@@ -380,7 +391,7 @@ export class RelatedIndex {
         }
       }
     }
-    const best = topK(touched, touched.length, k, (s) => scores[s], (s) => this.docs[s]!.id);
+    const best = topK(touched, touched.length, k, scores, (s) => this.docs[s]!.id);
     const sims = best.map((s) => Math.min(QUANT, Math.round(scores[s])));
     for (const s of touched) scores[s] = 0;
     return { slots: best, sims };
@@ -399,6 +410,7 @@ export class RelatedIndex {
   /** Lets `slot` join `target`'s neighbours if it is closer than the furthest; true if it joined. */
   private offerNeighbour(target: number, slot: number, sim: number): boolean {
     const entry = this.docs[target]!;
+    this.dropDeadNeighbours(entry);
     const at = entry.neighbours.indexOf(slot);
     if (at >= 0) {
       if (sim > entry.neighbourSims[at]) {
@@ -409,10 +421,14 @@ export class RelatedIndex {
       }
       return false;
     }
+    // Most offers lose to a full list; answer those without rebuilding it.
+    const last = entry.neighbours.length - 1;
+    if (last >= 0 && last + 1 >= this.params.neighbours) {
+      const worst = entry.neighbourSims[last];
+      if (sim < worst || (sim === worst && this.docs[slot]!.id > this.docs[entry.neighbours[last]]!.id)) return false;
+    }
     const bySlot = new Map<number, number>();
-    entry.neighbours.forEach((n, i) => {
-      if (this.docs[n]) bySlot.set(n, entry.neighbourSims[i]);
-    });
+    entry.neighbours.forEach((n, i) => bySlot.set(n, entry.neighbourSims[i]));
     bySlot.set(slot, sim);
     this.storeNeighbours(entry, bySlot);
     if (!entry.neighbours.includes(slot)) return false;
@@ -420,16 +436,30 @@ export class RelatedIndex {
     return true;
   }
 
+  /**
+   * Forgets neighbours removed since the list was last touched. Every reader skips them
+   * anyway; dropping them before any decision that depends on the list's length keeps a
+   * live index and its `fromJSON` copy (which never sees them) making the same decisions.
+   */
+  private dropDeadNeighbours(entry: DocEntry): void {
+    if (entry.neighbours.every((n) => this.docs[n] !== undefined)) return;
+    const keep = Array.from(entry.neighbours.keys()).filter((i) => this.docs[entry.neighbours[i]] !== undefined);
+    entry.neighbours = Int32Array.from(keep, (i) => entry.neighbours[i]);
+    entry.neighbourSims = Uint16Array.from(keep, (i) => entry.neighbourSims[i]);
+  }
+
   private storeNeighbours(entry: DocEntry, bySlot: Map<number, number>): void {
     const candidates = [...bySlot.keys()];
-    const best = topK(candidates, candidates.length, this.params.neighbours, (s) => bySlot.get(s)!, (s) => this.docs[s]!.id);
-    entry.neighbours = Int32Array.from(best);
-    entry.neighbourSims = Uint16Array.from(best, (s) => bySlot.get(s)!);
+    const sims = Float64Array.from(candidates, (s) => bySlot.get(s)!);
+    const order = Int32Array.from(candidates.keys());
+    const best = topK(order, order.length, this.params.neighbours, sims, (i) => this.docs[candidates[i]]!.id);
+    entry.neighbours = Int32Array.from(best, (i) => candidates[i]);
+    entry.neighbourSims = Uint16Array.from(best, (i) => sims[i]);
   }
 
   // ---- vectors ----------------------------------------------------------------------------
 
-  /** Own base vector plus `expansionWeight` × the neighbours' mean, pruned and quantised. */
+  /** Own base vector plus `expansionWeight` × the neighbours' weighted mean, pruned and quantised. */
   private expandedVector(slot: number): StoredVector {
     const entry = this.docs[slot]!;
     const scores = this.termScores;
@@ -446,7 +476,7 @@ export class RelatedIndex {
         if (this.docs[n]) this.accumulateBase(n, (this.params.expansionWeight * entry.neighbourSims[i]) / simSum, touched);
       });
     }
-    const best = topK(touched, touched.length, this.params.vectorTerms, (t) => scores[t], (t) => this.termText[t]);
+    const best = topK(touched, touched.length, this.params.vectorTerms, scores, (t) => this.termText[t]);
     let sumSquares = 0;
     for (const t of best) sumSquares += scores[t] * scores[t];
     const norm = Math.sqrt(sumSquares);
@@ -737,7 +767,8 @@ function parseSnapshot(data: unknown): RelatedIndexJSON {
       inRange(d.neighbours, docCount) &&
       inRange(d.neighbourSims, QUANT + 1) && d.neighbourSims.length === d.neighbours.length &&
       inRange(d.vector, termCount) &&
-      inRange(d.weights, QUANT + 1) && d.weights.length === d.vector.length;
+      inRange(d.weights, QUANT + 1) && d.weights.length === d.vector.length &&
+      Number.isInteger(d.staleNeighbours) && d.staleNeighbours >= 0;
     if (!ok) throw new Error(`related index snapshot: malformed entry ${String(d?.id)}`);
   }
   return json as RelatedIndexJSON;

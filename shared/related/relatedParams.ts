@@ -1,7 +1,8 @@
 /**
  * Tuning knobs of the related-articles index. Defaults come from scripts/eval-related.ts
- * on the portal test corpus; they are stored with a serialised index because vectors built
- * under one setting are not comparable with another.
+ * on the portal test corpus (`--sweep` shows how precision@5 moves around them). They are
+ * stored with a serialised index because vectors built under one setting are not
+ * comparable with another.
  */
 export interface RelatedParams {
   /** Each title syllable counts this many times: headlines name the story. */
@@ -18,7 +19,10 @@ export interface RelatedParams {
   vectorTerms: number;
   /** Nearest articles whose terms are blended into an article's stored vector. */
   neighbours: number;
-  /** Weight of the neighbours' mean vector relative to the article's own (which is 1). */
+  /**
+   * Weight of the neighbours' similarity-weighted mean vector relative to the article's own
+   * (which is 1). 0 turns expansion off.
+   */
   expansionWeight: number;
   /** BM25 term-frequency saturation. */
   k1: number;

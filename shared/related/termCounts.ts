@@ -1,7 +1,7 @@
 import type { RelatedDoc } from './types';
 import type { RelatedParams } from './relatedParams';
 import { syllableRuns } from './syllables';
-import { BIGRAM_BREAKING_SYLLABLES, STOP_SYLLABLES } from './stopSyllables';
+import { BIGRAM_BREAKING_SYLLABLES, STOP_BIGRAMS, STOP_SYLLABLES } from './stopLists';
 
 /** Candidate terms of one article, most frequent first, with weighted raw counts. */
 export interface TermCounts {
@@ -25,7 +25,7 @@ export function isUnigramTerm(syllable: string): boolean {
 
 export function isBigramTerm(a: string, b: string): boolean {
   if (BIGRAM_BREAKING_SYLLABLES.has(a) || BIGRAM_BREAKING_SYLLABLES.has(b)) return false;
-  return !(isWeak(a) && isWeak(b));
+  return !(isWeak(a) && isWeak(b)) && !STOP_BIGRAMS.has(`${a} ${b}`);
 }
 
 /**

@@ -10,7 +10,10 @@ export interface RelatedDoc {
 
 export interface RelatedHit {
   id: string;
-  /** Cosine of the two stored vectors, 0..1. */
+  /**
+   * 0..1: cosine of the two stored (neighbour-expanded) vectors, mixed with the cosine of the
+   * articles' own vectors by `RelatedParams.directWeight`.
+   */
   score: number;
   /** Up to 3 key terms both articles contain, best first, lower case ("dân vận"). */
   sharedTerms: string[];
@@ -36,6 +39,8 @@ export interface RelatedDocJSON {
   /** Stored vector: term numbers and L2-normalised weights × 65535. */
   vector: number[];
   weights: number[];
+  /** Neighbours gained since `vector` was computed (it is recomputed after a few). */
+  staleNeighbours: number;
 }
 
 export interface RelatedIndexJSON {

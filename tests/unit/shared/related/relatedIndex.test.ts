@@ -142,6 +142,26 @@ describe('RelatedIndex serialisation', () => {
     for (const d of topicDocs()) expect(restored.similar(d.id)).toEqual(index.similar(d.id));
   });
 
+  it('stays in step with a restored copy through adds, edits and removals', () => {
+    const docs = topicDocs();
+    const live = build(docs.slice(0, 8));
+    let restored = RelatedIndex.fromJSON(JSON.parse(JSON.stringify(live.toJSON())));
+    const steps: Array<(i: RelatedIndex) => void> = [
+      (i) => i.add(docs.slice(8, 12)),
+      (i) => i.remove(['health-0', 'football-1']),
+      (i) => i.add([...docs.slice(12), { ...docs[3], id: 'football-2' }]),
+      (i) => i.remove(['education-3']),
+      (i) => i.add([docs[0], docs[6]]),
+    ];
+    for (const step of steps) {
+      step(live);
+      step(restored);
+      expect(restored.toJSON()).toEqual(live.toJSON());
+      for (const d of docs) expect(restored.similar(d.id)).toEqual(live.similar(d.id));
+      restored = RelatedIndex.fromJSON(JSON.parse(JSON.stringify(restored.toJSON())));
+    }
+  });
+
   it('rejects something that is not a snapshot', () => {
     expect(() => RelatedIndex.fromJSON({})).toThrow(/not a related index/);
     const json = build().toJSON();
@@ -152,6 +172,21 @@ describe('RelatedIndex serialisation', () => {
 });
 
 describe('RelatedIndex document-frequency drift', () => {
+  it('reweighs stored vectors once the corpus has grown by refreshGrowth', () => {
+    const docs = topicDocs();
+    const index = new RelatedIndex({ refreshGrowth: 1.25 });
+    index.add(docs.slice(0, 10));
+    const weightsOf = (id: string): number[] => index.toJSON().docs.find((d) => d.id === id)!.weights;
+    const before = weightsOf('football-0');
+    expect(index.toJSON().refreshedAt).toBe(10);
+    index.add(docs.slice(10, 12)); // 12 < 12.5: old vectors keep their weights
+    expect(index.toJSON().refreshedAt).toBe(10);
+    expect(weightsOf('football-0')).toEqual(before);
+    index.add(docs.slice(12, 13)); // 13 ≥ 12.5: every vector is recomputed with the new df
+    expect(index.toJSON().refreshedAt).toBe(13);
+    expect(weightsOf('football-0')).not.toEqual(before);
+  });
+
   it('refresh() reweighs without changing membership', () => {
     const index = new RelatedIndex();
     const docs = topicDocs();
