@@ -6,6 +6,8 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // Not test-results/ itself: Playwright empties its output folder, and the runner keeps unit.json there.
+  outputDir: 'test-results/playwright',
   timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -1,11 +1,11 @@
-import '@fontsource/noto-sans/vietnamese-400.css';
-import '@fontsource/noto-sans/vietnamese-700.css';
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-700.css';
-import '@fontsource/noto-serif/vietnamese-400.css';
-import '@fontsource/noto-serif/vietnamese-700.css';
-import '@fontsource/noto-serif/latin-400.css';
-import '@fontsource/noto-serif/latin-700.css';
+// The per-weight files declare every subset with its unicode-range, so Vietnamese letters (ặ, ễ, ộ, ư, đ)
+// come from the Vietnamese subset and the rest from Latin. The per-subset files (vietnamese-400.css…)
+// carry no unicode-range: imported together, the last one silently replaces the others.
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/700.css';
+import '@fontsource/noto-serif/400.css';
+import '@fontsource/noto-serif/400-italic.css';
+import '@fontsource/noto-serif/700.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -27,7 +27,7 @@ if (only !== 'e2e') {
   if (fs.existsSync(out)) {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
     totals.passed += r.numPassedTests;
-    totals.failed += r.numFailedTests + (r.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(r);
+    totals.failed += r.numFailedTests + filesThatFailedToRun(r);
     totals.skipped += r.numPendingTests + r.numTodoTests;
   } else crashed = true;
 }
@@ -44,9 +44,9 @@ if (only !== 'unit') {
   } else crashed = true;
 }
 
-// A suite that failed to load counts as one failure; one whose tests failed is already counted by them.
-function countSuitesWithFailedTests(r) {
-  return r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.some((a) => a.status === 'failed')).length;
+// A test file that failed without any failed test (it did not load, or a hook threw) counts as one failure.
+function filesThatFailedToRun(r) {
+  return r.testResults.filter((s) => s.status === 'failed' && !s.assertionResults.some((a) => a.status === 'failed')).length;
 }
 
 if (crashed) totals.failed += 1;

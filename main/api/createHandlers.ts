@@ -1,6 +1,7 @@
 import type { AppInfo, ArchiveApi, ArchiveEvents, HostKind } from '../../shared/api/archiveApi';
 import { isSafeExternalUrl } from '../app/isSafeExternalUrl';
 import type { Logger } from '../log/createLogger';
+import { exportOpml, parseOpml } from '../sync/feeds/opml';
 import type { SyncService } from '../sync/SyncService';
 
 export type Emit = <E extends keyof ArchiveEvents>(event: E, payload: ArchiveEvents[E]) => void;
@@ -32,9 +33,25 @@ export function createHandlers(deps: HandlerDeps): ArchiveApi {
     async log({ level, message }) {
       logger.log(level, `[renderer] ${message}`);
     },
-    discoverSource: (url) => deps.sync.discover(url),
+    async discoverSource(url) {
+      try {
+        return await deps.sync.discover(url);
+      } catch (err) {
+        // The fetcher keeps the HTTP status on the error itself; pass it on so the UI can name it.
+        const e = err as { code?: unknown; message?: unknown; status?: unknown; params?: Record<string, string | number> };
+        if (typeof e?.code === 'string' && typeof e.status === 'number') {
+          throw { code: e.code, message: String(e.message ?? e.code), params: { ...e.params, status: e.status } };
+        }
+        throw err;
+      }
+    },
     startSync: async (request) => ({ runId: deps.sync.start(request, deps.emit) }),
     cancelSync: async (runId) => deps.sync.cancel(runId),
     ackSyncBatch: async (ack) => deps.sync.ack(ack),
+    async importOpml(text) {
+      const { entries, skipped } = parseOpml(text);
+      return { entries, skipped };
+    },
+    exportOpml: async (entries) => exportOpml(entries),
   };
 }

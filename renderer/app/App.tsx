@@ -1,17 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useArchive } from '../api/ArchiveContext';
-import { ArticleList, type ArticleListHandle } from '../features/list/ArticleList';
+import type { ArticleListHandle } from '../features/list/ArticleList';
+import { ListPane } from '../features/list/ListPane';
 import { Reader } from '../features/reader/Reader';
+import { RelatedLayout } from '../features/related/RelatedLayout';
+import { FindBar } from '../features/search/FindBar';
+import { SearchBox } from '../features/search/SearchBox';
 import { LanguageSelect } from '../features/settings/LanguageSelect';
 import { ThemeSelect } from '../features/settings/ThemeSelect';
 import { SourceList } from '../features/sources/SourceList';
 import { StatusLine } from '../features/status/StatusLine';
 import { useAppliedTheme } from '../hooks/useAppliedTheme';
 import { useArticle, useSetRead } from '../hooks/useArticle';
-import { useArticleIds } from '../hooks/useArticleList';
+import { useBrowse } from '../hooks/useArticleList';
 import { useSetting } from '../hooks/useSetting';
 import { useSources } from '../hooks/useSources';
+import { useSyncSchedule } from '../hooks/useSyncSchedule';
 import type { HostKind } from '../../shared/api/archiveApi';
 
 export function App() {
@@ -24,9 +29,11 @@ export function App() {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [host, setHost] = useState<HostKind | null>(null);
   useAppliedTheme(theme);
+  useSyncSchedule();
 
   const sources = useSources(language);
-  const ids = useArticleIds({ sourceId, language }) ?? [];
+  const browse = useBrowse(openId);
+  const ids = browse.ids ?? [];
   const open = useArticle(openId);
   const setRead = useSetRead();
   const listRef = useRef<ArticleListHandle>(null);
@@ -39,9 +46,14 @@ export function App() {
   const openArticle = (id: string) => {
     setActiveId(id);
     void setOpenId(id);
-    void setRead(id, true);
     requestAnimationFrame(() => readerRef.current?.focus());
   };
+
+  // Marked read once it is on screen: the write (and the counts it refreshes) never delays showing it.
+  const shownId = open?.article.id;
+  useEffect(() => {
+    if (shownId && shownId === openId) void setRead(shownId, true);
+  }, [shownId, openId, setRead]);
 
   // Guide articles exist per language: switching language follows the open guide article across.
   useEffect(() => {
@@ -80,6 +92,7 @@ export function App() {
       </a>
       <header className="top-bar">
         <h1 className="app-name">{t('app.name')}</h1>
+        <SearchBox sources={sources ?? []} language={language} onOpen={openArticle} />
         <div className="top-bar-controls">
           <LanguageSelect />
           <ThemeSelect />
@@ -90,18 +103,30 @@ export function App() {
         selectedId={sourceId}
         onSelect={(id) => {
           void setSourceId(id);
+          browse.setView('articles');
           setActiveId(null);
         }}
       />
       <main className="content">
-        <ArticleList ref={listRef} ids={ids} activeId={activeId} openId={openId} onActivate={setActiveId} onOpen={openArticle} />
-        <Reader
-          ref={readerRef}
-          open={open}
-          sourceTitle={sourceTitle}
+        <ListPane
+          ref={listRef}
+          browse={browse}
+          activeId={activeId}
+          openId={openId}
+          onActivate={setActiveId}
+          onOpen={openArticle}
           onToggleRead={(id, read) => void setRead(id, read)}
-          onBack={() => listRef.current?.focus()}
         />
+        <RelatedLayout articleId={open?.article.id ?? null} onOpen={openArticle}>
+          <Reader
+            ref={readerRef}
+            open={open}
+            sourceTitle={sourceTitle}
+            onToggleRead={(id, read) => void setRead(id, read)}
+            onBack={() => listRef.current?.focus()}
+          />
+        </RelatedLayout>
+        <FindBar readerRef={readerRef} articleId={open?.article.id ?? null} />
       </main>
       <StatusLine hostLabel={host === 'browser' ? t('status.browserMode') : host === 'electron' ? t('status.desktop') : ''} />
     </div>

@@ -35,9 +35,10 @@ export class ArchiveDb extends Dexie {
   /** `upTo` opens an older schema; upgrade tests use it to write a database as a past release did. */
   constructor(name = DB_NAME, options?: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
     super(name, options?.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : undefined);
-    for (const { version, stores } of SCHEMA_VERSIONS) {
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
       if (options?.upTo !== undefined && version > options.upTo) break;
-      this.version(version).stores(stores);
+      const v = this.version(version).stores(stores);
+      if (upgrade) v.upgrade(upgrade);
     }
   }
 }

@@ -63,6 +63,6 @@ export async function applySyncBatch(db: ArchiveDb, batch: SyncBatch): Promise<A
 
     if (batch.checkpoint) await db.sources.update(batch.sourceId, { checkpoint: batch.checkpoint });
   });
-  changedIds.length && notifyArticlesChanged({ put: changedIds, deleted: [] });
+  notifyArticlesChanged({ put: changedIds, deleted: [] });
   return result;
 }

@@ -1,40 +1,254 @@
-import Dexie from 'dexie';
+import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { ArchiveDb } from './ArchiveDb';
+import { DEFAULT_LIST_FILTER, publishedRange, type ListFilter } from './listFilter';
+import type { ArticleRow, ReadStateRow } from './rows';
 import type { Language } from './settings';
 
-export interface ListQuery {
+export interface ListQuery extends Partial<ListFilter> {
   /** null = every source. */
   sourceId: string | null;
   language: Language;
 }
 
-const otherGuidePrefix = (language: Language) => `guide:${language === 'vi' ? 'en' : 'vi'}:`;
-
-/**
- * Article ids newest first, straight from an index: keys only, so even 100,000 articles cost a few
- * megabytes. The list renders rows for the visible window from these ids.
- */
-export async function listArticleIds(db: ArchiveDb, { sourceId, language }: ListQuery): Promise<string[]> {
-  const keys = sourceId
-    ? await db.articles
-        .where('[sourceId+publishedAt]')
-        .between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey])
-        .reverse()
-        .primaryKeys()
-    : await db.articles.orderBy('publishedAt').reverse().primaryKeys();
-  const hidden = otherGuidePrefix(language);
-  return (keys as string[]).filter((id) => !id.startsWith(hidden));
+export interface ListOptions {
+  /**
+   * Ids the "unread" filter keeps even though they are read now: the articles opened while that filter is
+   * on, so reading one does not pull it out from under the reader.
+   */
+  keep?: ReadonlySet<string>;
 }
 
+const GUIDE_SOURCE = 'guide';
+const otherGuidePrefix = (language: Language) => `guide:${language === 'vi' ? 'en' : 'vi'}:`;
+type ArticleCollection = Collection<ArticleRow, string, InsertType<ArticleRow, 'id'>>;
+
+/**
+ * Article ids for the list in display order, from indexes only: keys, never rows, so 100,000 articles
+ * cost a few megabytes and no body or metadata is read. The list renders rows for the visible window.
+ *
+ * The order comes from the narrowest compound index ([category+…] before [sourceId+…] before the plain
+ * one, with the date range as its bounds); every other condition is a set of keys from its own table.
+ * Bookmarked and annotated are small sets, so with either on the rows themselves are filtered instead.
+ */
+export async function listArticleIds(db: ArchiveDb, query: ListQuery, options: ListOptions = {}): Promise<string[]> {
+  const q = { ...DEFAULT_LIST_FILTER, ...query };
+  const hidden = otherGuidePrefix(q.language);
+  if (q.bookmarked || q.annotated) return listFromMarkedSet(db, q, hidden, options);
+
+  const { lo, hi } = publishedRange(q);
+  let ids = q.sort === 'views' ? await keysByViews(db, q, lo, hi) : await keysByDate(db, q, lo, hi);
+  if (q.category !== null && q.sourceId !== null) {
+    const inSource = new Set(await dateCollection(db, { ...q, category: null }, lo, hi).primaryKeys());
+    ids = ids.filter((id) => inSource.has(id));
+  }
+  if (q.unread) {
+    const read = await readIds(db, q);
+    ids = ids.filter((id) => !read.has(id) || options.keep?.has(id));
+  }
+  return ids.filter((id) => !id.startsWith(hidden));
+}
+
+export interface ListHead {
+  /** The first ids in display order. */
+  ids: string[];
+  /** How many ids the full list has. */
+  total: number;
+}
+
+/**
+ * The top of the list and its length, from a short index walk and a count: what the first paint needs,
+ * in a few milliseconds at any size. null when the query needs the full key set anyway (read state,
+ * bookmarks or notes, category and source together); the caller then waits for listArticleIds.
+ */
+export async function listArticleHead(db: ArchiveDb, query: ListQuery, limit: number): Promise<ListHead | null> {
+  const q = { ...DEFAULT_LIST_FILTER, ...query };
+  if (q.unread || q.bookmarked || q.annotated || (q.category !== null && q.sourceId !== null)) return null;
+  const { lo, hi } = publishedRange(q);
+  const hidden = otherGuidePrefix(q.language);
+  const inScope = (a: ArticleRow) =>
+    (q.category === null || a.category === q.category) &&
+    (q.sourceId === null || a.sourceId === q.sourceId) &&
+    (!lo || a.publishedAt >= lo) &&
+    (!hi || a.publishedAt < hi);
+  const hiddenInScope = (await db.articles.where('lang').equals(q.language === 'vi' ? 'en' : 'vi').toArray()).filter(inScope).length;
+  const dates = dateCollection(db, q, lo, hi);
+  const total = (await dates.count()) - hiddenInScope;
+  let head: string[];
+  if (q.sort === 'views') {
+    if (lo || hi) return null;
+    const byViews: ArticleCollection =
+      q.category !== null
+        ? db.articles.where('[category+views]').between([q.category, Dexie.minKey], [q.category, Dexie.maxKey])
+        : q.sourceId !== null
+          ? db.articles.where('[sourceId+views]').between([q.sourceId, Dexie.minKey], [q.sourceId, Dexie.maxKey])
+          : db.articles.orderBy('views');
+    // Articles without views come last; with fewer counted ones than a screenful the full list is as quick.
+    if ((await byViews.count()) < limit + hiddenInScope) return null;
+    head = (await byViews.reverse().limit(limit + hiddenInScope).primaryKeys()) as string[];
+  } else {
+    const ordered = q.sort === 'oldest' ? dates : dates.reverse();
+    head = (await ordered.limit(limit + hiddenInScope).primaryKeys()) as string[];
+  }
+  return { ids: head.filter((id) => !id.startsWith(hidden)).slice(0, limit), total: Math.max(0, total) };
+}
+
+/**
+ * Reads, cheaply, every index range a query's list depends on, so a live query around it re-runs exactly
+ * when the list may have changed: index counts, never the keys themselves (a live query that reads
+ * 100,000 keys also tracks each of them, which costs more than the read).
+ */
+export async function watchListInputs(db: ArchiveDb, query: ListQuery): Promise<void> {
+  const q = { ...DEFAULT_LIST_FILTER, ...query };
+  const { lo, hi } = publishedRange(q);
+  const reads: Promise<unknown>[] = [dateCollection(db, q, lo, hi).count(), db.articles.where('lang').anyOf('vi', 'en').count()];
+  if (q.sort === 'views') reads.push(db.articles.orderBy('views').count());
+  if (q.category !== null && q.sourceId !== null) reads.push(dateCollection(db, { ...q, category: null }, lo, hi).count());
+  if (q.unread) {
+    reads.push(db.sources.count());
+    if (q.category !== null) reads.push(db.readState.where('[category+read]').equals([q.category, 1]).count());
+    else reads.push(db.readState.where('[sourceId+read]').between([Dexie.minKey, 0], [Dexie.maxKey, 1]).count());
+  }
+  if (q.bookmarked) reads.push(db.bookmarks.count());
+  if (q.annotated) reads.push(db.annotations.count());
+  await Promise.all(reads);
+}
+
+/** The date index that serves a query: by category, by source, or all, bounded by the date range. */
+function dateCollection(db: ArchiveDb, q: ListQuery, lo: string | null, hi: string | null): ArticleCollection {
+  const lower = lo ?? Dexie.minKey;
+  const upper = hi ?? Dexie.maxKey;
+  if (q.category != null) return db.articles.where('[category+publishedAt]').between([q.category, lower], [q.category, upper], true, false);
+  if (q.sourceId !== null) return db.articles.where('[sourceId+publishedAt]').between([q.sourceId, lower], [q.sourceId, upper], true, false);
+  if (lo || hi) return db.articles.where('publishedAt').between(lower, upper, true, false);
+  return db.articles.orderBy('publishedAt');
+}
+
+async function keysByDate(db: ArchiveDb, q: ListQuery, lo: string | null, hi: string | null): Promise<string[]> {
+  // Forward key reads are IndexedDB's fast path (getAllKeys); reversing the array in memory is cheaper
+  // than a reverse cursor over 100,000 entries.
+  const keys = (await dateCollection(db, q, lo, hi).primaryKeys()) as string[];
+  return q.sort === 'oldest' ? keys : keys.reverse();
+}
+
+async function keysByViews(db: ArchiveDb, q: ListQuery, lo: string | null, hi: string | null): Promise<string[]> {
+  const coll: ArticleCollection =
+    q.category != null
+      ? db.articles.where('[category+views]').between([q.category, Dexie.minKey], [q.category, Dexie.maxKey])
+      : q.sourceId !== null
+        ? db.articles.where('[sourceId+views]').between([q.sourceId, Dexie.minKey], [q.sourceId, Dexie.maxKey])
+        : db.articles.orderBy('views');
+  const byViews = ((await coll.primaryKeys()) as string[]).reverse();
+  // Articles without a view count (null is not an index key) come last, newest first; the date index
+  // also supplies the date range, so it is read whenever either is needed.
+  const total = lo || hi ? -1 : await dateCollection(db, q, null, null).count();
+  if (total === byViews.length) return byViews;
+  const byDate = await keysByDate(db, { ...q, sort: 'newest' }, lo, hi);
+  const inRange = new Set(byDate);
+  const counted = new Set(byViews);
+  return [...byViews.filter((id) => inRange.has(id)), ...byDate.filter((id) => !counted.has(id))];
+}
+
+/** Read article ids in the query's scope, from the read-state indexes. */
+async function readIds(db: ArchiveDb, q: ListQuery): Promise<Set<string>> {
+  if (q.category != null) return new Set((await db.readState.where('[category+read]').equals([q.category, 1]).primaryKeys()) as string[]);
+  const sources = q.sourceId !== null ? [q.sourceId] : ((await db.sources.toCollection().primaryKeys()) as string[]);
+  const read = new Set<string>();
+  for (const s of sources) {
+    for (const id of (await db.readState.where('[sourceId+read]').equals([s, 1]).primaryKeys()) as string[]) read.add(id);
+  }
+  return read;
+}
+
+async function listFromMarkedSet(db: ArchiveDb, q: ListQuery & ListFilter, hidden: string, options: ListOptions): Promise<string[]> {
+  let candidates: string[] | null = null;
+  if (q.bookmarked) candidates = (await db.bookmarks.toCollection().primaryKeys()) as string[];
+  if (q.annotated) {
+    const annotated = new Set((await db.annotations.orderBy('articleId').uniqueKeys()) as string[]);
+    candidates = candidates ? candidates.filter((id) => annotated.has(id)) : [...annotated];
+  }
+  const ids = (candidates ?? []).filter((id) => !id.startsWith(hidden));
+  const [rows, reads] = await Promise.all([db.articles.bulkGet(ids), q.unread ? db.readState.bulkGet(ids) : Promise.resolve([])]);
+  const { lo, hi } = publishedRange(q);
+  const kept = rows.filter((a, i): a is ArticleRow => {
+    if (!a) return false;
+    if (q.sourceId !== null && a.sourceId !== q.sourceId) return false;
+    if (q.category !== null && a.category !== q.category) return false;
+    if ((lo && a.publishedAt < lo) || (hi && a.publishedAt >= hi)) return false;
+    if (q.unread && reads[i]?.read === 1 && !options.keep?.has(a.id)) return false;
+    return true;
+  });
+  kept.sort(compareRows(q.sort));
+  return kept.map((a) => a.id);
+}
+
+/** The same order the indexes give, for rows sorted in memory (ties broken by id, as IndexedDB does). */
+function compareRows(sort: ListFilter['sort']): (a: ArticleRow, b: ArticleRow) => number {
+  const byId = (a: ArticleRow, b: ArticleRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byDate = (a: ArticleRow, b: ArticleRow) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : byId(a, b));
+  if (sort === 'oldest') return byDate;
+  if (sort === 'newest') return (a, b) => byDate(b, a);
+  return (a, b) => {
+    if (a.views === null || b.views === null) return a.views === b.views ? byDate(b, a) : a.views === null ? 1 : -1;
+    return a.views !== b.views ? b.views - a.views : byId(b, a);
+  };
+}
+
+/** Unread articles of one source as the reader sees it: two index counts (the guide counts its UI language only). */
 export async function countUnread(db: ArchiveDb, sourceId: string, language: Language): Promise<number> {
-  const total =
-    sourceId === 'guide'
-      ? await db.articles.where('lang').equals(language).count()
-      : await db.articles.where('[sourceId+publishedAt]').between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey]).count();
-  const readRows = await db.readState.where('[sourceId+read]').equals([sourceId, 1]).primaryKeys();
-  const hidden = otherGuidePrefix(language);
-  const read = (readRows as string[]).filter((id) => !id.startsWith(hidden)).length;
+  if (sourceId === GUIDE_SOURCE) {
+    const total = await db.articles.where('lang').equals(language).count();
+    const readRows = (await db.readState.where('[sourceId+read]').equals([sourceId, 1]).primaryKeys()) as string[];
+    const hidden = otherGuidePrefix(language);
+    return Math.max(0, total - readRows.filter((id) => !id.startsWith(hidden)).length);
+  }
+  const [total, read] = await Promise.all([
+    db.articles.where('[sourceId+publishedAt]').between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey]).count(),
+    db.readState.where('[sourceId+read]').equals([sourceId, 1]).count(),
+  ]);
   return Math.max(0, total - read);
+}
+
+export interface CategoryCount {
+  category: string;
+  total: number;
+  unread: number;
+}
+
+/**
+ * Every category with its article and unread counts, from index counts only. The guide's articles in
+ * the other UI language are subtracted, so its categories appear once, in the reader's language.
+ */
+export async function countByCategory(db: ArchiveDb, language: Language): Promise<CategoryCount[]> {
+  const categories = (await db.articles.orderBy('category').uniqueKeys()) as string[];
+  const hiddenGuide = await db.articles.where('lang').equals(language === 'vi' ? 'en' : 'vi').toArray();
+  const hiddenReads = await db.readState.bulkGet(hiddenGuide.map((a) => a.id));
+  const out = await Promise.all(
+    categories
+      .filter((c) => c !== '')
+      .map(async (category) => {
+        const [total, read] = await Promise.all([
+          db.articles.where('[category+publishedAt]').between([category, Dexie.minKey], [category, Dexie.maxKey]).count(),
+          db.readState.where('[category+read]').equals([category, 1]).count(),
+        ]);
+        const hiddenTotal = hiddenGuide.filter((a) => a.category === category).length;
+        const hiddenRead = hiddenGuide.filter((a, i) => a.category === category && hiddenReads[i]?.read === 1).length;
+        const shown = total - hiddenTotal;
+        return { category, total: shown, unread: Math.max(0, shown - (read - hiddenRead)) };
+      }),
+  );
+  return out.filter((c) => c.total > 0).sort((a, b) => a.category.localeCompare(b.category, 'vi'));
+}
+
+function readRow(article: ArticleRow, prev: ReadStateRow | undefined, patch: Partial<ReadStateRow>, now: Date): ReadStateRow {
+  return {
+    articleId: article.id,
+    sourceId: article.sourceId,
+    category: article.category,
+    read: prev?.read ?? 0,
+    progress: prev?.progress ?? 0,
+    ...patch,
+    updatedAt: now.toISOString(),
+  };
 }
 
 export async function setRead(db: ArchiveDb, articleId: string, read: boolean, now = new Date()): Promise<void> {
@@ -42,12 +256,66 @@ export async function setRead(db: ArchiveDb, articleId: string, read: boolean, n
     const article = await db.articles.get(articleId);
     if (!article) return;
     const prev = await db.readState.get(articleId);
-    await db.readState.put({
-      articleId,
-      sourceId: article.sourceId,
-      read: read ? 1 : 0,
-      progress: prev?.progress ?? 0,
-      updatedAt: now.toISOString(),
-    });
+    if (prev && prev.read === (read ? 1 : 0) && prev.category === article.category) return;
+    await db.readState.put(readRow(article, prev, { read: read ? 1 : 0 }, now));
   });
+}
+
+/** Remembers how far down an article the reader got (0…1), so reopening it continues there. */
+export async function setProgress(db: ArchiveDb, articleId: string, progress: number, now = new Date()): Promise<void> {
+  const value = Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0));
+  await db.transaction('rw', [db.articles, db.readState], async () => {
+    const prev = await db.readState.get(articleId);
+    if (prev) {
+      if (Math.abs(prev.progress - value) < 0.001) return;
+      await db.readState.update(articleId, { progress: value, updatedAt: now.toISOString() });
+      return;
+    }
+    const article = await db.articles.get(articleId);
+    if (article) await db.readState.put(readRow(article, undefined, { progress: value }, now));
+  });
+}
+
+export async function getProgress(db: ArchiveDb, articleId: string): Promise<number> {
+  return (await db.readState.get(articleId))?.progress ?? 0;
+}
+
+export interface MarkReadOptions {
+  /** Rows per transaction: small enough that each commit is quick and the UI keeps painting between them. */
+  batchSize?: number;
+  onProgress?(done: number, total: number): void;
+  signal?: AbortSignal;
+  now?: Date;
+}
+
+/**
+ * Marks many articles read in batches, each its own short transaction, yielding to the event loop in
+ * between so 100,000 rows never freeze the window. Already-read rows are skipped (no write). Returns
+ * how many changed; an abort stops after the current batch and keeps what is done.
+ */
+export async function markManyRead(db: ArchiveDb, ids: readonly string[], options: MarkReadOptions = {}): Promise<number> {
+  const size = options.batchSize ?? 2000;
+  const now = options.now ?? new Date();
+  let changed = 0;
+  for (let start = 0; start < ids.length; start += size) {
+    if (options.signal?.aborted) break;
+    const chunk = ids.slice(start, start + size);
+    changed += await db.transaction('rw', [db.articles, db.readState], async () => {
+      const [articles, prev] = await Promise.all([db.articles.bulkGet(chunk), db.readState.bulkGet(chunk)]);
+      const rows: ReadStateRow[] = [];
+      articles.forEach((a, i) => {
+        if (a && prev[i]?.read !== 1) rows.push(readRow(a, prev[i], { read: 1 }, now));
+      });
+      await db.readState.bulkPut(rows);
+      return rows.length;
+    });
+    options.onProgress?.(Math.min(ids.length, start + size), ids.length);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return changed;
+}
+
+/** "Mark all as read" for exactly what the list shows under a query. */
+export async function markQueryRead(db: ArchiveDb, query: ListQuery, options: MarkReadOptions = {}): Promise<number> {
+  return markManyRead(db, await listArticleIds(db, query), options);
 }

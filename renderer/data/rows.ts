@@ -1,6 +1,6 @@
 import type { Article } from '../../shared/model/article';
 import type { Source } from '../../shared/model/source';
-import type { SyncFailure, SyncResult } from '../../shared/model/sync';
+import type { SyncCounters, SyncFailure, SyncFinished, SyncResult } from '../../shared/model/sync';
 
 /**
  * Article metadata: what lists, filters and counts need. Bodies live in their own table so a list
@@ -30,6 +30,9 @@ export interface ImageRow {
 export interface BookmarkRow {
   articleId: string;
   createdAt: string;
+  /** Kept from an import so a bookmark for an article not (yet) in the archive still shows what it is. */
+  title?: string;
+  url?: string;
 }
 
 export interface CollectionRow {
@@ -62,6 +65,8 @@ export interface ReadStateRow {
   articleId: string;
   sourceId: string;
   read: 0 | 1;
+  /** The article's category, copied so unread counts per category come from one index. */
+  category?: string;
   /** Scroll position, 0…1. */
   progress: number;
   updatedAt: string;
@@ -76,6 +81,11 @@ export interface SyncRunRow {
   stored: number;
   failed: number;
   failures: SyncFailure[];
+  /** Everything the run counted (found, fetched, images, bytes…), once it finished. */
+  counters?: SyncCounters;
+  perSource?: SyncFinished['perSource'];
+  /** A trip sync's limits, so the log can say what was asked for. */
+  filter?: { categories?: string[]; from?: string; to?: string };
 }
 
 export interface SettingRow {

@@ -1,11 +1,36 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { db } from '../data/db';
 import { readSetting, SETTING_DEFAULTS, writeSetting, type SettingKey, type Settings } from '../data/settings';
 
-/** A persisted preference; undefined while loading is replaced by the default. */
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A persisted preference; undefined while loading is replaced by the default. A value just set shows
+ * at once, without waiting for the write to come back through the live query (opening an article must
+ * not wait on a settings round trip); the stored value takes over as soon as it catches up, or when
+ * another part of the app writes the setting.
+ */
 export function useSetting<K extends SettingKey>(key: K): [Settings[K], (value: Settings[K]) => Promise<void>] {
-  const value = useLiveQuery(() => readSetting(db, key), [key], SETTING_DEFAULTS[key]);
-  const set = useCallback((next: Settings[K]) => writeSetting(db, key, next), [key]);
-  return [value, set];
+  const stored = useLiveQuery(() => readSetting(db, key), [key], SETTING_DEFAULTS[key]);
+  const [pending, setPending] = useState<{ key: K; value: Settings[K] } | null>(null);
+  const inflight = useRef(0);
+  const set = useCallback(
+    async (next: Settings[K]) => {
+      setPending({ key, value: next });
+      inflight.current++;
+      try {
+        await writeSetting(db, key, next);
+      } finally {
+        inflight.current--;
+      }
+    },
+    [key],
+  );
+  useEffect(() => {
+    if (pending && (same(stored, pending.value) || inflight.current === 0)) setPending(null);
+    // Only a new stored value can settle the override.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stored]);
+  return [pending && pending.key === key ? pending.value : stored, set];
 }

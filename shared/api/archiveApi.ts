@@ -1,3 +1,4 @@
+import type { OpmlImport, OpmlSubscription } from '../model/opml';
 import type { Discovery, SyncBatch, SyncBatchAck, SyncFinished, SyncProgress, SyncRequest } from '../model/sync';
 
 export type HostKind = 'electron' | 'browser';
@@ -29,6 +30,10 @@ export interface ArchiveApi {
   cancelSync(runId: string): Promise<void>;
   /** The renderer confirms a batch is committed to its store; main then advances checkpoints. */
   ackSyncBatch(ack: SyncBatchAck): Promise<void>;
+  /** Reads an OPML subscription list; a file that is not OPML fails with 'malformed-opml'. */
+  importOpml(text: string): Promise<OpmlImport>;
+  /** Writes an OPML 2.0 subscription list. */
+  exportOpml(entries: OpmlSubscription[]): Promise<string>;
 }
 
 /** Events main pushes to the renderer. */
@@ -58,6 +63,8 @@ const METHOD_TABLE: Record<ApiMethod, true> = {
   startSync: true,
   cancelSync: true,
   ackSyncBatch: true,
+  importOpml: true,
+  exportOpml: true,
 };
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];
 

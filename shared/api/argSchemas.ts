@@ -47,6 +47,16 @@ const syncSource = z.object({
     .optional(),
 });
 
+const sourceKind = z.enum(['portal', 'rss', 'atom', 'jsonfeed', 'sitemap', 'listing', 'guide']);
+
+const opmlSubscription = z.object({
+  url: httpUrl,
+  title: z.string().max(2000),
+  kind: sourceKind,
+  htmlUrl: httpUrl.optional(),
+  category: z.string().max(2000).optional(),
+});
+
 /**
  * Runtime validators for every method's argument. Messages arrive from a renderer that may be
  * compromised, so hosts validate before a handler sees anything. The mapped type forces one
@@ -67,4 +77,6 @@ export const argSchemas: { [M in ApiMethod]: z.ZodType<ApiArg<M>> } = {
       .object({ code: z.string().max(100), message: z.string().max(2000), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
       .optional(),
   }),
+  importOpml: z.string().max(20 * 1024 * 1024),
+  exportOpml: z.array(opmlSubscription).max(10_000),
 };

@@ -1,4 +1,5 @@
-import type { SyncCheckpoint } from './sync';
+import type { ApiError } from '../api/apiError';
+import type { Discovery, SyncCheckpoint } from './sync';
 
 export type SourceKind = 'portal' | 'rss' | 'atom' | 'jsonfeed' | 'sitemap' | 'listing' | 'guide';
 
@@ -22,4 +23,8 @@ export interface Source {
   lastSeenAt?: string;
   /** Feed and sitemap validators from the last complete sync. */
   checkpoint?: SyncCheckpoint;
+  /** Why the last sync of this source failed, when it did (translated by code in the UI). */
+  lastSyncError?: ApiError;
+  /** What discovery offered when the source was added: the choices the edit dialog shows again. */
+  discovered?: Discovery;
 }

@@ -1,43 +1,94 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useListRows, type ListRow } from '../../hooks/useArticleList';
 import { useTranslation } from 'react-i18next';
-import { useListRows } from '../../hooks/useArticleList';
-import { formatRelative } from '../../i18n/formatDate';
+import { formatNumber } from '../../i18n/formatDate';
+import { ListRowView, ROW_HEIGHT, rowDomId, type RowText } from './ListRowView';
 
 export interface ArticleListHandle {
   focus(): void;
 }
 
 interface Props {
-  ids: string[];
+  /** undefined while the first query runs: nothing is shown rather than a false "empty". */
+  ids: string[] | undefined;
+  /** Length of the whole list; more than `ids.length` while the rest of the ids load. */
+  total?: number;
+  /** Accessible name of the listbox. */
+  label: string;
+  emptyText: string;
   activeId: string | null;
   openId: string | null;
   onActivate(id: string): void;
   onOpen(id: string): void;
+  onToggleRead(id: string, read: boolean): void;
+  onToggleBookmark(id: string): void;
 }
 
-const ROW_HEIGHT = 76;
-const rowDomId = (id: string) => `row-${id.replace(/[^\w-]/g, '_')}`;
+const ROW_BLOCK = 32;
+const NO_IDS: string[] = [];
 
 /**
  * A listbox over article ids: only the rows in view (plus overscan) exist in the DOM, and their data is
- * read for that window only, so 100,000 articles scroll like 100.
+ * read for that window only, so 100,000 articles scroll like 100. Keys: ↑ ↓ j k PageUp PageDown Home End
+ * move, Enter or Space opens, m toggles read, b toggles the bookmark.
  */
-export const ArticleList = forwardRef<ArticleListHandle, Props>(function ArticleList({ ids, activeId, openId, onActivate, onOpen }, ref) {
-  const { t, i18n } = useTranslation();
+export const ArticleList = forwardRef<ArticleListHandle, Props>(function ArticleList(
+  { ids: maybeIds, total, label, emptyText, activeId, openId, onActivate, onOpen, onToggleRead, onToggleBookmark },
+  ref,
+) {
+  const ids = maybeIds ?? NO_IDS;
+  const count = Math.max(ids.length, total ?? 0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: ids.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 10,
   });
   const items = virtualizer.getVirtualItems();
-  const visibleIds = useMemo(() => items.map((it) => ids[it.index]).filter(Boolean), [items, ids]);
-  const rows = useListRows(visibleIds);
-  const activeIndex = activeId ? ids.indexOf(activeId) : -1;
+  // Rows are read in aligned blocks around the window, so a fast scroll starts a new read every few dozen
+  // rows rather than on every frame.
+  const first = items.length ? items[0].index : 0;
+  const last = items.length ? items[items.length - 1].index : 0;
+  const blockStart = Math.max(0, Math.floor(first / ROW_BLOCK) * ROW_BLOCK - ROW_BLOCK);
+  const blockEnd = Math.ceil((last + 1) / ROW_BLOCK) * ROW_BLOCK + ROW_BLOCK;
+  const blockIds = useMemo(() => ids.slice(blockStart, blockEnd), [ids, blockStart, blockEnd]);
+  const rows = useListRows(blockIds);
+  // Positions by id: a linear search (about a millisecond over 100,000 ids) behind a one-entry memo, since
+  // renders ask for the same few ids; a full id → index map would cost a long task on the first click.
+  const lastFound = useRef<{ ids: string[]; id: string; index: number } | null>(null);
+  const indexOf = (id: string | null) => {
+    if (!id) return -1;
+    const hit = lastFound.current;
+    if (hit && hit.ids === ids && hit.id === id) return hit.index;
+    const index = ids.indexOf(id);
+    lastFound.current = { ids, id, index };
+    return index;
+  };
+  const activeIndex = indexOf(activeId);
 
   useImperativeHandle(ref, () => ({ focus: () => scrollRef.current?.focus() }), []);
+
+  const { t, i18n } = useTranslation();
+  const text = useMemo<RowText>(
+    () => ({
+      language: i18n.language,
+      unread: t('list.unread'),
+      bookmarked: t('list.bookmarked'),
+      removed: t('list.removedBadge'),
+      views: (count) => t('list.views', { count, formatted: formatNumber(count, i18n.language) }),
+    }),
+    [t, i18n.language],
+  );
+
+  // Stable for the memoised rows; always calls the latest handlers.
+  const handlers = useRef({ onActivate, onOpen });
+  handlers.current = { onActivate, onOpen };
+  const pick = useCallback((id: string) => {
+    handlers.current.onActivate(id);
+    handlers.current.onOpen(id);
+  }, []);
 
   useEffect(() => {
     if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
@@ -52,6 +103,7 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const active: ListRow | undefined = activeId ? rows.get(activeId) : undefined;
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(1),
       j: () => move(1),
@@ -63,6 +115,8 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
       End: () => ids.length && onActivate(ids[ids.length - 1]),
       Enter: () => activeId && onOpen(activeId),
       ' ': () => activeId && onOpen(activeId),
+      m: () => active && onToggleRead(active.article.id, !active.read),
+      b: () => activeId && onToggleBookmark(activeId),
     };
     const action = keys[e.key];
     if (action) {
@@ -71,69 +125,40 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
     }
   };
 
+  if (maybeIds === undefined) return <div className="list-scroll" aria-busy="true" />;
+  if (count === 0) return <p className="empty">{emptyText}</p>;
   return (
-    <section className="list-pane" aria-labelledby="list-heading">
-      <h2 id="list-heading" className="pane-title">
-        {t('list.heading')} <span className="muted">({t('list.count', { count: ids.length })})</span>
-      </h2>
-      {ids.length === 0 ? (
-        <p className="empty">{t('list.empty')}</p>
-      ) : (
-        <div
-          ref={scrollRef}
-          className="list-scroll"
-          role="listbox"
-          aria-label={t('list.heading')}
-          tabIndex={0}
-          aria-activedescendant={activeId && rows?.has(activeId) ? rowDomId(activeId) : undefined}
-          onKeyDown={onKeyDown}
-          onFocus={() => {
-            if (!activeId && ids.length) onActivate(openId && ids.includes(openId) ? openId : ids[0]);
-          }}
-        >
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const id = ids[item.index];
-              const row = rows?.get(id);
-              return (
-                <div
-                  key={id}
-                  id={rowDomId(id)}
-                  role="option"
-                  aria-selected={id === activeId}
-                  aria-current={id === openId ? 'true' : undefined}
-                  aria-posinset={item.index + 1}
-                  aria-setsize={ids.length}
-                  data-read={row?.read ? 'true' : 'false'}
-                  className={`list-row${row?.read ? ' is-read' : ''}${id === activeId ? ' is-active' : ''}`}
-                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => {
-                    onActivate(id);
-                    onOpen(id);
-                  }}
-                >
-                  {row ? (
-                    <>
-                      <span className="row-title">
-                        {!row.read && <span className="unread-dot" aria-hidden="true" />}
-                        {row.article.title}
-                        {!row.read && <span className="visually-hidden">{` (${t('list.unread')})`}</span>}
-                      </span>
-                      <span className="row-meta">
-                        {formatRelative(row.article.publishedAt, i18n.language)}
-                        {row.article.category ? ` · ${row.article.category}` : ''}
-                        {row.article.removed ? ` · ${t('reader.removedUpstream')}` : ''}
-                      </span>
-                    </>
-                  ) : (
-                    <span className="row-title muted">…</span>
-                  )}
-                </div>
-              );
-            })}
-          </div>
-        </div>
-      )}
-    </section>
+    <div
+      ref={scrollRef}
+      className="list-scroll"
+      role="listbox"
+      aria-label={label}
+      tabIndex={0}
+      aria-activedescendant={activeId && rows.has(activeId) && activeIndex >= 0 ? rowDomId(activeId) : undefined}
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget && (!activeId || activeIndex < 0) && ids.length) onActivate(openId && indexOf(openId) >= 0 ? openId : ids[0]);
+      }}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const id: string | undefined = ids[item.index];
+          return (
+            <ListRowView
+              key={id ?? `pending-${item.index}`}
+              id={id}
+              index={item.index}
+              start={item.start}
+              setSize={count}
+              row={id ? rows.get(id) : undefined}
+              active={id !== undefined && id === activeId}
+              current={id !== undefined && id === openId}
+              text={text}
+              onPick={pick}
+            />
+          );
+        })}
+      </div>
+    </div>
   );
 });

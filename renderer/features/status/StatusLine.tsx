@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useArticleCount } from '../../hooks/useArticleCount';
+import { SyncCancelButton, SyncStatusText } from '../sync/SyncStatus';
 
 /** The bottom line where background work reports itself; idle, it says how much is stored. */
 export function StatusLine({ hostLabel }: { hostLabel: string }) {
@@ -8,8 +9,9 @@ export function StatusLine({ hostLabel }: { hostLabel: string }) {
   return (
     <footer className="status-line">
       <span role="status" aria-live="polite">
-        {t('status.ready', { count })}
+        <SyncStatusText ready={t('status.ready', { count })} />
       </span>
+      <SyncCancelButton />
       <span className="muted">{hostLabel}</span>
     </footer>
   );

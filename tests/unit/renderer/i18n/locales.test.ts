@@ -62,9 +62,11 @@ describe('translations', () => {
       for (const m of text.matchAll(/(?:titleKey|bodyKey|labelKey)="([\w.-]+)"/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(20);
+    // A key used with a count may exist only in its plural forms (key_other, key_one…).
+    const has = (tree: Tree, key: string) => typeof lookup(tree, key) === 'string' || typeof lookup(tree, `${key}_other`) === 'string';
     for (const key of used) {
-      expect(lookup(vi, key), `vi missing ${key}`).toBeTypeOf('string');
-      expect(lookup(en, key), `en missing ${key}`).toBeTypeOf('string');
+      expect(has(vi, key), `vi missing ${key}`).toBe(true);
+      expect(has(en, key), `en missing ${key}`).toBe(true);
     }
   });
 

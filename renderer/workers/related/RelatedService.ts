@@ -1,0 +1,309 @@
+import { RelatedIndex, reasonFor } from '../../../shared/related';
+import type { ArchiveDb } from '../../data/ArchiveDb';
+import type { ArticlesChanged } from '../../data/articleChanges';
+import { loadRelatedIndexes, saveRelatedIndexes, type RelatedPartition } from '../../data/relatedIndexStore';
+import { listIndexableArticles, readRelatedInputs, type RelatedInput } from '../../data/relatedSource';
+import { partitionOf } from './partitionOf';
+import type { RelatedProgress, SimilarAnswer, SimilarItem } from './relatedProtocol';
+import { toRelatedDoc } from './toRelatedDoc';
+
+export interface RelatedServiceOptions {
+  /** Quiet time after the last change before the index is saved. */
+  saveDelayMs?: number;
+  /** Called after every batch that changed an index. */
+  onChange?(progress: RelatedProgress): void;
+  /** Lets queued messages (queries) run between batches; tests pass an immediate one. */
+  yieldToEvents?(): Promise<void>;
+  log?(message: string): void;
+}
+
+/** How long one `add` may hold the worker: a query that arrives meanwhile waits at most this. */
+const BATCH_BUDGET_MS = 150;
+const MAX_BATCH = 200;
+/** A save costs a full serialisation; saving at most every (this × last save time) bounds that share. */
+const SAVE_COST_FACTOR = 5;
+const RETRY_MS = 5000;
+
+const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The related-articles worker's state machine, free of worker plumbing so it runs on fake-indexeddb in
+ * tests. It loads the persisted indexes, reconciles them with the store (articles added, edited or
+ * deleted while it was not running), then keeps them current from change notifications, newest articles
+ * first, in small batches so queries are answered between them. A query for an article not indexed yet
+ * indexes that one article first: opening an article never waits for the rest.
+ */
+export class RelatedService {
+  private readonly partitions = new Map<string, RelatedPartition>();
+  private readonly pendingPut = new Set<string>();
+  private readonly pendingDelete = new Set<string>();
+  private readonly saveDelayMs: number;
+  private readonly yieldToEvents: () => Promise<void>;
+  private loaded: Promise<boolean> | null = null;
+  private reconciled = false;
+  private pump: Promise<void> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private msPerDoc = 5;
+  private dirty = false;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private lastSaveMs = 0;
+  private lastSaveEnd = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly db: ArchiveDb,
+    private readonly options: RelatedServiceOptions = {},
+  ) {
+    this.saveDelayMs = options.saveDelayMs ?? 2000;
+    this.yieldToEvents = options.yieldToEvents ?? defaultYield;
+  }
+
+  /**
+   * Loads the stored index and queues whatever the store has that it lacks. Resolves once queries can be
+   * answered; indexing continues in the background (`idle()` waits for it). Resolves to whether the
+   * stored index was usable.
+   */
+  start(): Promise<boolean> {
+    this.loaded ??= this.load();
+    return this.loaded;
+  }
+
+  /** A batch was stored or deleted somewhere in the app. */
+  enqueue(change: ArticlesChanged): void {
+    for (const id of change.deleted) {
+      this.pendingPut.delete(id);
+      this.pendingDelete.add(id);
+    }
+    for (const id of change.put) {
+      this.pendingDelete.delete(id);
+      this.pendingPut.add(id);
+    }
+    if (this.reconciled) this.kick();
+  }
+
+  progress(): RelatedProgress {
+    let indexed = 0;
+    for (const p of this.partitions.values()) indexed += p.index.size;
+    return { indexed, pending: this.pendingPut.size + this.pendingDelete.size };
+  }
+
+  has(id: string): boolean {
+    return this.partitions.get(partitionOf(id))?.index.has(id) ?? false;
+  }
+
+  /** The `k` most similar articles of the same partition, each with its reason. */
+  async similar(articleId: string, k: number): Promise<SimilarAnswer> {
+    await this.start();
+    const partition = this.partition(partitionOf(articleId));
+    if (!partition.index.has(articleId)) {
+      const [input] = await readRelatedInputs(this.db, [articleId]);
+      if (!input) return { articleId, state: 'unknown', items: [], progress: this.progress() };
+      if (!partition.index.has(articleId)) this.apply([input], []);
+    }
+    const hits = partition.index.similar(articleId, k);
+    const inputs = await readRelatedInputs(this.db, [articleId, ...hits.map((h) => h.id)]);
+    const byId = new Map(inputs.map((i) => [i.id, i]));
+    const source = byId.get(articleId);
+    if (!source) return { articleId, state: 'unknown', items: [], progress: this.progress() };
+    const items: SimilarItem[] = [];
+    for (const hit of hits) {
+      const other = byId.get(hit.id);
+      // Deleted since it was indexed; its removal is queued.
+      if (!other) continue;
+      const reason = reasonFor(hit, source, other);
+      items.push({ id: other.id, title: other.title, sharedTerms: reason.sharedTerms, sameCategory: reason.sameCategory });
+    }
+    const progress = this.progress();
+    return { articleId, state: this.reconciled && progress.pending === 0 ? 'ready' : 'indexing', items, progress };
+  }
+
+  /** Resolves when nothing is queued and the index is saved (tests, shutdown). */
+  async idle(): Promise<void> {
+    await this.start();
+    for (;;) {
+      if (this.pump) {
+        await this.pump;
+      } else if ((this.pendingPut.size || this.pendingDelete.size) && !this.retryTimer && !this.stopped) {
+        this.kick();
+      } else if (this.dirty && !this.stopped) {
+        await this.saveNow();
+        if (this.dirty) break; // the save failed; it is retried on the next change
+      } else {
+        break;
+      }
+    }
+    await this.saving;
+  }
+
+  /** Stops background work; a pending save is written first. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.pump) await this.pump;
+    if (this.dirty) await this.saveNow();
+    await this.saving;
+  }
+
+  // ---- loading and reconciling ----------------------------------------------------------------
+
+  private async load(): Promise<boolean> {
+    const started = performance.now();
+    const stored = await loadRelatedIndexes(this.db);
+    if (stored.ok) {
+      for (const [name, partition] of stored.partitions) this.partitions.set(name, partition);
+      this.log(`loaded ${stored.manifest.count} articles in ${Math.round(performance.now() - started)} ms`);
+    } else if (stored.reason !== 'empty') {
+      // The articles are the source of truth: a bad index is rebuilt, never trusted.
+      this.log(`stored index refused (${stored.reason}: ${stored.detail}); rebuilding`);
+      this.dirty = true;
+    }
+    await this.reconcile();
+    return stored.ok;
+  }
+
+  private async reconcile(): Promise<void> {
+    const articles = await listIndexableArticles(this.db);
+    const inStore = new Set<string>();
+    const toIndex = articles.filter((a) => {
+      inStore.add(a.id);
+      return this.partitions.get(partitionOf(a.id))?.hashes.get(a.id) !== a.hash;
+    });
+    for (const p of this.partitions.values()) {
+      for (const id of p.hashes.keys()) if (!inStore.has(id) && !this.pendingPut.has(id)) this.pendingDelete.add(id);
+    }
+    // Newest first: those are the ones people open, and the index is useful long before it is complete.
+    toIndex.sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0));
+    for (const a of toIndex) if (!this.pendingDelete.has(a.id)) this.pendingPut.add(a.id);
+    this.reconciled = true;
+    this.log(`reconciled: ${toIndex.length} to index, ${this.pendingDelete.size} to remove`);
+    this.kick();
+    if (this.dirty) this.scheduleSave();
+  }
+
+  // ---- incremental work ------------------------------------------------------------------------
+
+  private kick(): void {
+    if (this.pump || this.stopped || this.retryTimer) return;
+    this.pump = this.drain().finally(() => {
+      this.pump = null;
+      if (!this.stopped && (this.pendingPut.size || this.pendingDelete.size)) this.kick();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped && (this.pendingPut.size || this.pendingDelete.size)) {
+      const deleted = [...this.pendingDelete];
+      this.pendingDelete.clear();
+      const size = Math.max(1, Math.min(MAX_BATCH, Math.floor(BATCH_BUDGET_MS / this.msPerDoc)));
+      const ids = [...this.pendingPut].slice(0, size);
+      for (const id of ids) this.pendingPut.delete(id);
+      let inputs: RelatedInput[];
+      try {
+        inputs = ids.length ? await readRelatedInputs(this.db, ids) : [];
+      } catch (err) {
+        // Reading failed (database closing, quota): requeue rather than lose the work.
+        for (const id of ids) this.pendingPut.add(id);
+        for (const id of deleted) this.pendingDelete.add(id);
+        this.log(`reading articles failed: ${String(err)}; retrying in ${RETRY_MS / 1000} s`);
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.kick();
+        }, RETRY_MS);
+        return;
+      }
+      // An id that was put but is no longer stored was deleted after the notification.
+      const found = new Set(inputs.map((i) => i.id));
+      const gone = ids.filter((id) => !found.has(id));
+      const started = performance.now();
+      const changed = this.apply(inputs, [...deleted, ...gone]);
+      const fresh = inputs.length;
+      if (fresh > 0) this.msPerDoc = Math.max(0.5, 0.7 * this.msPerDoc + (0.3 * (performance.now() - started)) / fresh);
+      if (changed) {
+        this.options.onChange?.(this.progress());
+        this.scheduleSave();
+      }
+      await this.yieldToEvents();
+    }
+  }
+
+  /** Adds or replaces `inputs` and removes `deleted`; returns whether any index changed. */
+  private apply(inputs: RelatedInput[], deleted: string[]): boolean {
+    let changed = false;
+    const removals = new Map<string, string[]>();
+    for (const id of deleted) {
+      const name = partitionOf(id);
+      if (this.partitions.get(name)?.hashes.has(id)) removals.set(name, [...(removals.get(name) ?? []), id]);
+    }
+    for (const [name, ids] of removals) {
+      const p = this.partition(name);
+      p.index.remove(ids);
+      for (const id of ids) p.hashes.delete(id);
+      changed = true;
+    }
+    const additions = new Map<string, RelatedInput[]>();
+    for (const input of inputs) {
+      const name = partitionOf(input.id);
+      // Re-stored unchanged (sync refreshed its view count, say): nothing to re-weigh.
+      if (this.partitions.get(name)?.hashes.get(input.id) === input.hash) continue;
+      additions.set(name, [...(additions.get(name) ?? []), input]);
+    }
+    for (const [name, list] of additions) {
+      const p = this.partition(name);
+      p.index.add(list.map(toRelatedDoc));
+      for (const input of list) p.hashes.set(input.id, input.hash);
+      changed = true;
+    }
+    if (changed) this.dirty = true;
+    return changed;
+  }
+
+  private partition(name: string): RelatedPartition {
+    let p = this.partitions.get(name);
+    if (!p) {
+      p = { index: new RelatedIndex(), hashes: new Map() };
+      this.partitions.set(name, p);
+    }
+    return p;
+  }
+
+  // ---- persistence -----------------------------------------------------------------------------
+
+  private scheduleSave(): void {
+    if (this.saveTimer || this.stopped) return;
+    const sinceLast = performance.now() - this.lastSaveEnd;
+    const wait = Math.max(this.saveDelayMs, SAVE_COST_FACTOR * this.lastSaveMs - sinceLast);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.saveNow();
+    }, wait);
+  }
+
+  private saveNow(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+    }
+    this.saving = this.saving.then(async () => {
+      if (!this.dirty) return;
+      this.dirty = false;
+      const started = performance.now();
+      try {
+        const manifest = await saveRelatedIndexes(this.db, this.partitions);
+        this.lastSaveMs = performance.now() - started;
+        this.log(`saved ${manifest.count} articles in ${Math.round(this.lastSaveMs)} ms`);
+      } catch (err) {
+        // Kept in memory; the next change (or restart's reconcile) tries again.
+        this.dirty = true;
+        this.log(`saving the index failed: ${String(err)}`);
+      } finally {
+        this.lastSaveEnd = performance.now();
+      }
+    });
+    return this.saving;
+  }
+
+  private log(message: string): void {
+    this.options.log?.(`related: ${message}`);
+  }
+}
