@@ -163,7 +163,7 @@ export async function seed(page: Page, corpus: CorpusRow[], n: number): Promise<
  * CPU seconds used so far by the browser started with `marker` and all its child processes (renderer,
  * workers, GPU, utility), from /proc.
  */
-function browserCpuSeconds(marker: string): number {
+export function browserCpuSeconds(marker: string): number {
   const procs = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   const parent = new Map<number, number>();
   const cpu = new Map<number, number>();
@@ -197,7 +197,7 @@ function browserCpuSeconds(marker: string): number {
  * related-article indexes) work through 100,000 new articles in the background for a while. A user
  * meets that once, after a big sync; the measurements here are of the list and reader in steady use.
  */
-async function settle(marker: string, maxMs = 15 * 60_000): Promise<number> {
+export async function settle(marker: string, maxMs = 15 * 60_000): Promise<number> {
   const t0 = Date.now();
   let quietSamples = 0;
   let last = browserCpuSeconds(marker);

@@ -196,7 +196,9 @@ export function SearchBox({ sources, language, onOpen }: Props) {
           )}
           {(error || status.error) && (
             <p className="search-note" role="alert">
-              {error ? t('search.error', { message: error }) : t('search.indexError', { message: status.error })}
+              {error
+                ? t('search.error', { message: error })
+                : t(status.error?.code === 'disk-full' ? 'search.diskFull' : 'search.indexError', { message: status.error?.message })}
             </p>
           )}
           {results?.searchedAs && <p className="search-note">{t('search.searchedAs', { query: results.searchedAs })}</p>}

@@ -10,7 +10,7 @@ import {
 } from '../../data/searchDocs';
 import type { SearchFilters } from '../../data/searchFilters';
 import { loadSearchIndex, saveSearchIndex } from '../../data/searchIndexStore';
-import type { IndexPhase, IndexStatus, ResultRow, SearchRequest, SearchResponse } from './searchProtocol';
+import type { IndexPhase, IndexProblem, IndexStatus, ResultRow, SearchRequest, SearchResponse } from './searchProtocol';
 
 export interface SearchIndexServiceOptions {
   /** Save this long after the last change (default 2.5 s)… */
@@ -63,7 +63,7 @@ export class SearchIndexService {
   /** Ids to check and (re)index, oldest request first. */
   private readonly queue = new Set<string>();
   private phase: IndexPhase = 'loading';
-  private error: string | null = null;
+  private error: IndexProblem | null = null;
   private loaded: Promise<void> | null = null;
   private pumping: Promise<void> | null = null;
   private unsaved = 0;
@@ -71,6 +71,7 @@ export class SearchIndexService {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> | null = null;
   private saveFailures = 0;
+  private lastSaveMs = 0;
   private readonly metaFilters = new Map<string, Promise<Set<string> | null>>();
   private unsubscribe: (() => void) | null = null;
   private lastStatus = '';
@@ -172,7 +173,7 @@ export class SearchIndexService {
       }
     } catch (err) {
       // A damaged or outdated index is rebuilt; the store itself is untouched.
-      this.error = err instanceof IndexFormatError ? null : errorText(err);
+      this.error = err instanceof IndexFormatError ? null : problemOf(err);
       this.engine = new SearchEngine();
       this.hashes = new Map();
       this.maxFetchedAt = '';
@@ -209,9 +210,7 @@ export class SearchIndexService {
     for (const id of ids) this.queue.add(id);
     // Before the first load completes, catchUp starts the pump.
     if (this.phase === 'loading' || !this.queue.size) return;
-    this.pumping ??= this.pump().finally(() => {
-      this.pumping = null;
-    });
+    this.pumping ??= this.pump().finally(() => this.pumpDone());
   }
 
   private async pump(): Promise<void> {
@@ -232,7 +231,7 @@ export class SearchIndexService {
       } catch (err) {
         // The store refused a read (e.g. busy upgrading): queue the ids again and retry later.
         for (const id of ids) this.queue.add(id);
-        this.error = errorText(err);
+        this.error = problemOf(err);
         this.emitStatus(true);
         await pause(Math.min(30_000, 500 * 2 ** readFailures++));
         continue;
@@ -260,7 +259,7 @@ export class SearchIndexService {
             // One article the engine cannot take must not stop the others; it stays unindexed.
             this.engine.remove([doc.id]);
             this.hashes.delete(doc.id);
-            this.error = `${doc.id}: ${errorText(err)}`;
+            this.error = { code: 'store', message: `${doc.id}: ${errorText(err)}` };
           }
         } while (i < read.docs.length && this.o.now() < sliceEnd);
         this.emitStatus(false);
@@ -276,6 +275,12 @@ export class SearchIndexService {
     this.emitStatus(true);
   }
 
+  /** The pump has stopped: now the quiet delay applies. */
+  private pumpDone(): void {
+    this.pumping = null;
+    this.scheduleSave();
+  }
+
   // ---------------------------------------------------------------- saving
 
   private markUnsaved(n: number): void {
@@ -288,12 +293,17 @@ export class SearchIndexService {
   private scheduleSave(): void {
     if (this.closed || this.unsaved === 0) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    const latest = this.unsavedSince + this.o.maxUnsavedMs - this.o.now();
+    // A save of a large index takes seconds of export and writing, and slows the store's reads meanwhile:
+    // while indexing goes on, space saves out so they cost at most a tenth of the time.
+    const latest = this.unsavedSince + Math.max(this.o.maxUnsavedMs, this.lastSaveMs * 10) - this.o.now();
+    // "Quiet" means nothing left to index, not a slow read: a save started mid-run competes with the
+    // very reads the run is waiting for.
+    const indexing = this.queue.size > 0 || this.pumping !== null;
     const backoff = Math.min(60_000, 1000 * 2 ** this.saveFailures) - 1000;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
       void this.save();
-    }, Math.max(0, Math.min(this.o.quietMs, latest)) + backoff);
+    }, Math.max(0, indexing ? latest : Math.min(this.o.quietMs, latest)) + backoff);
   }
 
   private async save(): Promise<void> {
@@ -301,6 +311,7 @@ export class SearchIndexService {
     if (this.unsaved === 0 || this.closed) return;
     // Export and the hash table are taken synchronously, so they describe the same documents even
     // if indexing continues while the transaction runs.
+    const started = this.o.now();
     const snapshot = {
       chunks: this.engine.exportChunks(),
       fingerprint: this.engine.fingerprint(),
@@ -312,6 +323,7 @@ export class SearchIndexService {
     const write = saveSearchIndex(this.db, snapshot);
     this.saving = write.then(
       () => {
+        this.lastSaveMs = this.o.now() - started;
         this.saveFailures = 0;
         if (this.error) {
           this.error = null;
@@ -323,7 +335,7 @@ export class SearchIndexService {
         this.unsaved += unsaved;
         if (this.unsavedSince === 0) this.unsavedSince = this.o.now();
         this.saveFailures++;
-        this.error = errorText(err);
+        this.error = problemOf(err);
         this.emitStatus(true);
         this.scheduleSave();
       },
@@ -353,7 +365,7 @@ export class SearchIndexService {
   private emitStatus(force: boolean): void {
     const s = this.status();
     // Counts change constantly while indexing; the window needs a few updates a second at most.
-    const key = `${s.phase}|${s.error}`;
+    const key = `${s.phase}|${s.error?.code}|${s.error?.message}`;
     const now = this.o.now();
     if (!force && key === this.lastStatus && now - this.lastStatusAt < 250) return;
     this.lastStatus = key;
@@ -362,6 +374,16 @@ export class SearchIndexService {
   }
 
   private lastStatusAt = 0;
+}
+
+/** A full disk (or an exhausted storage quota) gets its own code: the reader can do something about it. */
+function problemOf(err: unknown): IndexProblem {
+  const names: string[] = [];
+  for (let e = err as { name?: unknown; inner?: unknown } | undefined, depth = 0; e && depth < 4; e = e.inner as typeof e, depth++) {
+    if (typeof e.name === 'string') names.push(e.name);
+  }
+  const message = errorText(err);
+  return { code: names.includes('QuotaExceededError') || /QuotaExceeded/.test(message) ? 'disk-full' : 'store', message };
 }
 
 function errorText(err: unknown): string {

@@ -16,7 +16,7 @@ export class SearchClient {
       const error = new Error(e.message || 'The search worker stopped');
       for (const p of this.pending.values()) p.reject(error);
       this.pending.clear();
-      this.setStatus({ ...this.current, error: error.message });
+      this.setStatus({ ...this.current, error: { code: 'worker', message: error.message } });
     });
   }
 

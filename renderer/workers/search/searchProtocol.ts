@@ -48,8 +48,15 @@ export interface IndexStatus {
   indexed: number;
   /** Articles waiting to be (re)indexed. */
   pending: number;
-  /** A storage failure the index worked around (it keeps answering from memory). */
-  error: string | null;
+  /** The last problem the index worked around (it keeps answering from memory and retries). */
+  error: IndexProblem | null;
+}
+
+export interface IndexProblem {
+  /** disk-full: the index could not be saved; store: the store refused a read or write; worker: the worker stopped. */
+  code: 'disk-full' | 'store' | 'worker';
+  /** Technical detail, shown after the translated sentence. */
+  message: string;
 }
 
 export type FromWorker =

@@ -190,6 +190,22 @@ describe('SearchIndexService', () => {
     db2.close();
   });
 
+  it('keeps answering when the disk is full, says so, and saves once it can', async () => {
+    const db = freshDb();
+    await putArticles(db, SAMPLE);
+    const chunks = db.table('searchChunks');
+    const bulkPut = chunks.bulkPut.bind(chunks);
+    const spy = vi.spyOn(chunks, 'bulkPut').mockImplementationOnce((() => Promise.reject(new DOMException('no space', 'QuotaExceededError'))) as unknown as typeof chunks.bulkPut);
+    const s = service(db);
+    await s.start();
+    await until(() => s.status().error !== null);
+    expect(s.status().error).toMatchObject({ code: 'disk-full' });
+    expect(await ids(s, 'dan van')).toEqual([urlOf('dan-van')]);
+    spy.mockImplementation(bulkPut);
+    await until(async () => (await readSearchManifest(db))?.docs === 4);
+    await until(() => s.status().error === null);
+  });
+
   it('rebuilds from the store when the saved index is damaged', async () => {
     const db = freshDb();
     await putArticles(db, SAMPLE);

@@ -49,6 +49,6 @@ describe('SearchClient', () => {
     const b = client.search(query);
     worker.fail('could not load');
     await expect(b).rejects.toThrow('could not load');
-    expect(statuses.at(-1)).toMatchObject({ phase: 'indexing', error: 'could not load' });
+    expect(statuses.at(-1)).toMatchObject({ phase: 'indexing', error: { code: 'worker', message: 'could not load' } });
   });
 });
