@@ -70,12 +70,9 @@ export async function listArticleHead(db: ArchiveDb, query: ListQuery, limit: nu
     (q.sourceId === null || a.sourceId === q.sourceId) &&
     (!lo || a.publishedAt >= lo) &&
     (!hi || a.publishedAt < hi);
-  performance.mark('TEMP head start');
   const hiddenInScope = (await db.articles.where('lang').equals(q.language === 'vi' ? 'en' : 'vi').toArray()).filter(inScope).length;
-  performance.mark('TEMP head hidden');
   const dates = dateCollection(db, q, lo, hi);
   const total = (await dates.count()) - hiddenInScope;
-  performance.mark('TEMP head count');
   let head: string[];
   if (q.sort === 'views') {
     if (lo || hi) return null;
@@ -91,7 +88,6 @@ export async function listArticleHead(db: ArchiveDb, query: ListQuery, limit: nu
   } else {
     const ordered = q.sort === 'oldest' ? dates : dates.reverse();
     head = (await ordered.limit(limit + hiddenInScope).primaryKeys()) as string[];
-    performance.mark('TEMP head keys');
   }
   return { ids: head.filter((id) => !id.startsWith(hidden)).slice(0, limit), total: Math.max(0, total) };
 }
