@@ -166,6 +166,7 @@ async function main() {
     startSync: async (request: Parameters<ArchiveApi['startSync']>[0]) => ({ runId: service.start(request, emit) }),
     ackSyncBatch: async (ack: Parameters<ArchiveApi['ackSyncBatch']>[0]) => service.ack(ack),
     cancelSync: async (runId: string) => service.cancel(runId),
+    resumeSync: async () => ({ runs: service.resume() }),
     log: async ({ message }: { message: string }) => console.error(message),
   } as unknown as ArchiveApi;
   const bridge: ArchiveBridge = {

@@ -47,6 +47,7 @@ export function createHandlers(deps: HandlerDeps): ArchiveApi {
     },
     startSync: async (request) => ({ runId: deps.sync.start(request, deps.emit) }),
     cancelSync: async (runId) => deps.sync.cancel(runId),
+    resumeSync: async () => ({ runs: deps.sync.resume() }),
     ackSyncBatch: async (ack) => deps.sync.ack(ack),
     async importOpml(text) {
       const { entries, skipped } = parseOpml(text);

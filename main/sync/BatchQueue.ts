@@ -16,6 +16,7 @@ export interface BatchQueueOptions {
 }
 
 interface Waiting {
+  batch: SyncBatch;
   articles: number;
   resolve(): void;
   reject(err: unknown): void;
@@ -75,15 +76,28 @@ export class BatchQueue {
       this.throwIfFailed();
     }
     const done = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => this.fail({ code: 'store-timeout', message: `The store did not confirm batch ${batch.batchId} in time` }),
-        this.o.ackTimeoutMs ?? 120_000,
-      );
-      this.unacked.set(batch.batchId, { articles: batch.articles.length, resolve, reject, timer });
+      this.unacked.set(batch.batchId, { batch, articles: batch.articles.length, resolve, reject, timer: this.ackTimer(batch.batchId) });
     });
     done.catch(() => undefined);
     this.o.send(batch);
     return done;
+  }
+
+  /** Sends the unacknowledged batches again, each with a fresh deadline; storing a batch twice is harmless. */
+  resend() {
+    if (this.failure) return;
+    for (const [batchId, w] of this.unacked) {
+      clearTimeout(w.timer);
+      w.timer = this.ackTimer(batchId);
+      this.o.send(w.batch);
+    }
+  }
+
+  private ackTimer(batchId: number) {
+    return setTimeout(
+      () => this.fail({ code: 'store-timeout', message: `The store did not confirm batch ${batchId} in time` }),
+      this.o.ackTimeoutMs ?? 120_000,
+    );
   }
 
   /** Waits until every sent batch is acknowledged. */

@@ -57,6 +57,15 @@ export class SyncRun {
     for (const q of this.queues.values()) q.fail({ code: 'cancelled', message: 'Sync cancelled' });
   }
 
+  get sourceIds(): string[] {
+    return this.o.request.sources.map((s) => s.sourceId);
+  }
+
+  /** Sends every unacknowledged batch again: the window it went to may have closed or reloaded. */
+  resend() {
+    for (const q of this.allQueues) q.resend();
+  }
+
   ack(ack: SyncBatchAck) {
     const queue = this.queues.get(ack.batchId);
     if (!queue) return;

@@ -1,4 +1,4 @@
-import type { SyncBatchAck, SyncRequest, Discovery } from '../../shared/model/sync';
+import type { ActiveSyncRun, SyncBatchAck, SyncRequest, Discovery } from '../../shared/model/sync';
 import type { Emit } from '../api/createHandlers';
 
 /** What the API handlers need from sync; the implementation lives in createSyncService.ts. */
@@ -8,6 +8,8 @@ export interface SyncService {
   start(request: SyncRequest, emit: Emit): string;
   cancel(runId: string): void;
   ack(ack: SyncBatchAck): void;
+  /** The runs still going, after sending again every batch they still wait for. */
+  resume(): ActiveSyncRun[];
   /** Cancels every run and waits for them to settle (app shutdown). */
   shutdown(): Promise<void>;
 }

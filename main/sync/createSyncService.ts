@@ -71,6 +71,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     ack(ack) {
       runs.get(ack.runId)?.run.ack(ack);
     },
+    resume() {
+      return [...runs].map(([runId, { run }]) => {
+        run.resend();
+        return { runId, sourceIds: run.sourceIds };
+      });
+    },
     async shutdown() {
       for (const { run } of runs.values()) run.cancel();
       await Promise.all([...runs.values()].map((r) => r.done));

@@ -91,6 +91,38 @@ export class SyncController {
       bridge.on('sync:progress', (progress) => this.onProgress(progress)),
       bridge.on('sync:finished', (finished) => this.onFinished(finished)),
     ];
+    // Listening first, then asking: batches main sends again in answer are heard.
+    this.resumed = this.resume();
+  }
+
+  /** Settles once runs that were going before this window started are adopted. */
+  readonly resumed: Promise<void>;
+
+  /** Adopts runs still going (a reloaded window, or one opened while another syncs); main resends their batches. */
+  private async resume(): Promise<void> {
+    let runs;
+    try {
+      ({ runs } = await this.bridge.api.resumeSync());
+    } catch {
+      return; // Main is gone or refuses: nothing to adopt, and new runs still work.
+    }
+    const adopted = runs.filter((r) => !this.finishedIds.has(r.runId));
+    if (!adopted.length) return;
+    for (const r of adopted) {
+      this.lastHeard.set(r.runId, Date.now());
+      for (const id of r.sourceIds) if (!this.reserved.has(id)) this.reserved.set(id, r.runId);
+    }
+    const known = new Map(this.state.runs.map((r) => [r.runId, r]));
+    const now = new Date().toISOString();
+    this.update({
+      runs: [
+        ...this.state.runs.map((r) => {
+          const a = adopted.find((x) => x.runId === r.runId);
+          return a ? { ...r, sourceIds: a.sourceIds } : r;
+        }),
+        ...adopted.filter((a) => !known.has(a.runId)).map((a) => ({ runId: a.runId, sourceIds: a.sourceIds, startedAt: now, progress: null, cancelling: false })),
+      ],
+    });
   }
 
   subscribe = (listener: () => void): (() => void) => {

@@ -1,5 +1,5 @@
 import type { OpmlImport, OpmlSubscription } from '../model/opml';
-import type { Discovery, SyncBatch, SyncBatchAck, SyncFinished, SyncProgress, SyncRequest } from '../model/sync';
+import type { ActiveSyncRun, Discovery, SyncBatch, SyncBatchAck, SyncFinished, SyncProgress, SyncRequest } from '../model/sync';
 
 export type HostKind = 'electron' | 'browser';
 
@@ -28,6 +28,11 @@ export interface ArchiveApi {
   discoverSource(url: string): Promise<Discovery>;
   startSync(request: SyncRequest): Promise<{ runId: string }>;
   cancelSync(runId: string): Promise<void>;
+  /**
+   * A window that (re)starts asks which runs are still going; main sends again every batch it is
+   * still waiting for, since one sent to a window that closed or reloaded would otherwise be lost.
+   */
+  resumeSync(): Promise<{ runs: ActiveSyncRun[] }>;
   /** The renderer confirms a batch is committed to its store; main then advances checkpoints. */
   ackSyncBatch(ack: SyncBatchAck): Promise<void>;
   /** Reads an OPML subscription list; a file that is not OPML fails with 'malformed-opml'. */
@@ -62,6 +67,7 @@ const METHOD_TABLE: Record<ApiMethod, true> = {
   discoverSource: true,
   startSync: true,
   cancelSync: true,
+  resumeSync: true,
   ackSyncBatch: true,
   importOpml: true,
   exportOpml: true,

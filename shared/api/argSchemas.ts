@@ -69,6 +69,7 @@ export const argSchemas: { [M in ApiMethod]: z.ZodType<ApiArg<M>> } = {
   discoverSource: httpUrl,
   startSync: z.object({ sources: z.array(syncSource).min(1).max(200) }),
   cancelSync: z.string().min(1).max(100),
+  resumeSync: z.undefined(),
   ackSyncBatch: z.object({
     runId: z.string().min(1).max(100),
     batchId: z.number().int().nonnegative(),

@@ -91,6 +91,12 @@ export interface SyncBatchAck {
   error?: ApiError;
 }
 
+/** A run main is still working on, as a window that (re)starts learns of it. */
+export interface ActiveSyncRun {
+  runId: string;
+  sourceIds: string[];
+}
+
 export interface SyncFailure {
   url: string;
   sourceId: string;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { GUIDE_ARTICLES } from '../../shared/guide/guideArticles';
 import { foldMarks, hasMarks, tokenTexts } from '../../shared/text/index';
 import { expect, test } from './fixtures/test';
 import { MainScreen } from './models/MainScreen';
@@ -19,6 +20,8 @@ interface Portal {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const startsWith = (title: string) => new RegExp(`^${escape(title)}`);
 const fold = (s: string) => foldMarks(s.normalize('NFC'));
+/** The built-in guide, stored in both languages. */
+const GUIDE_ARTICLES_STORED = GUIDE_ARTICLES.length * 2;
 
 /** Two adjacent marked words of a title that no other title has (folded), e.g. "thương hiệu". */
 function uniquePair(articles: TruthArticle[]): { article: TruthArticle; pair: string } {
@@ -168,12 +171,13 @@ test.describe('search over a synced portal', () => {
         if (!/Đang đồng bộ/.test(running ?? '')) await sync2.toolbarButton(/^Đồng bộ tất cả$/).click();
       }
       await expect(sync2.status).toContainText('Đồng bộ xong', { timeout: 300_000 });
+      // The counts themselves are compared, so a failure says which one fell short.
       await expect
         .poll(async () => {
           const s = await search.storeState();
-          return s.portal.length === truth.length && s.savedIndexDocs === s.articles;
-        }, { timeout: 120_000, message: 'the saved index covers every stored article' })
-        .toBe(true);
+          return { portalArticles: s.portal.length, savedIndexDocs: s.savedIndexDocs, storedArticles: s.articles };
+        }, { timeout: 180_000, intervals: [1000], message: 'the saved index covers every stored article' })
+        .toEqual({ portalArticles: truth.length, savedIndexDocs: truth.length + GUIDE_ARTICLES_STORED, storedArticles: truth.length + GUIDE_ARTICLES_STORED });
     });
 
     await test.step('articles stored before the kill are found by their titles', async () => {

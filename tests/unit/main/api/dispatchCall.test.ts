@@ -14,6 +14,7 @@ function setup() {
     start: () => 'run-1',
     cancel: () => undefined,
     ack: () => undefined,
+    resume: () => [],
     shutdown: async () => undefined,
   };
   const api = createHandlers({

@@ -6,7 +6,7 @@ import type { OpmlImport } from '../../../../shared/model/opml';
 import { tempLogger } from '../../testLogger';
 
 function handlers(discover: SyncService['discover'] = async () => Promise.reject(new Error('unused'))) {
-  const sync: SyncService = { discover, start: () => 'run-1', cancel: () => undefined, ack: () => undefined, shutdown: async () => undefined };
+  const sync: SyncService = { discover, start: () => 'run-1', cancel: () => undefined, ack: () => undefined, resume: () => [], shutdown: async () => undefined };
   return createHandlers({ host: 'browser', version: '0', dataDir: '/tmp/x', logger: tempLogger(), openExternal: async () => undefined, sync, emit: () => undefined });
 }
 

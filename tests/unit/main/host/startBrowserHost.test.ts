@@ -18,7 +18,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'a.js'), 'console.log(1)');
   const logger = tempLogger();
-  const sync: SyncService = { discover: async () => ({}) as never, start: () => 'r', cancel: () => {}, ack: () => {}, shutdown: async () => {} };
+  const sync: SyncService = { discover: async () => ({}) as never, start: () => 'r', cancel: () => {}, ack: () => {}, resume: () => [], shutdown: async () => {} };
   host = await startBrowserHost({
     rendererDir,
     logger,

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArchiveApi, ArchiveBridge, ArchiveEvents } from '../../../../shared/api/archiveApi';
-import type { SyncBatch, SyncBatchAck, SyncFinished, SyncRequest } from '../../../../shared/model/sync';
+import type { ActiveSyncRun, SyncBatch, SyncBatchAck, SyncFinished, SyncRequest } from '../../../../shared/model/sync';
 import type { ArchiveDb } from '../../../../renderer/data/ArchiveDb';
 import { storeErrorOf, SyncController, withRefetch } from '../../../../renderer/data/syncController';
 import { articleRow, closeDbs, freshDb, sourceRow, storeArticles } from './syncFixtures';
@@ -9,9 +9,10 @@ import { articleRow, closeDbs, freshDb, sourceRow, storeArticles } from './syncF
 afterEach(closeDbs);
 
 /** A bridge whose events the test fires by hand, recording what the controller asks of main. */
-function fakeBridge() {
+function fakeBridge(active: ActiveSyncRun[] = []) {
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const requests: SyncRequest[] = [];
+  let resumes = 0;
   const acks: SyncBatchAck[] = [];
   const cancelled: string[] = [];
   let next = 0;
@@ -26,6 +27,10 @@ function fakeBridge() {
     cancelSync: async (runId: string) => {
       cancelled.push(runId);
     },
+    resumeSync: async () => {
+      resumes++;
+      return { runs: active };
+    },
     log: async () => undefined,
   } as unknown as ArchiveApi;
   const bridge: ArchiveBridge = {
@@ -38,7 +43,7 @@ function fakeBridge() {
     },
   };
   const fire = <E extends keyof ArchiveEvents>(event: E, payload: ArchiveEvents[E]) => listeners.get(event)?.forEach((l) => l(payload));
-  return { bridge, fire, requests, acks, cancelled };
+  return { bridge, fire, requests, acks, cancelled, resumes: () => resumes };
 }
 
 const synced = (sourceId: string, i: number) => {
@@ -72,14 +77,46 @@ const finished = (runId: string, extra: Partial<SyncFinished> = {}): SyncFinishe
   ...extra,
 });
 
-async function setup(): Promise<{ db: ArchiveDb; c: SyncController } & ReturnType<typeof fakeBridge>> {
+async function setup(active: ActiveSyncRun[] = []): Promise<{ db: ArchiveDb; c: SyncController } & ReturnType<typeof fakeBridge>> {
   const db = freshDb();
   await db.sources.bulkPut([sourceRow('a'), sourceRow('b'), sourceRow('g', { kind: 'guide' })]);
-  const fake = fakeBridge();
+  const fake = fakeBridge(active);
   return { db, c: new SyncController(db, fake.bridge), ...fake };
 }
 
 describe('sync controller', () => {
+  it('a window that starts while a run goes on adopts it: its sources count as syncing and its batches are stored', async () => {
+    const { db, c, fire, acks, resumes } = await setup([{ runId: 'run-old', sourceIds: ['a'] }]);
+    await c.resumed;
+    expect(resumes()).toBe(1);
+    expect(c.isRunning('a')).toBe(true);
+    expect(c.isRunning('b')).toBe(false);
+    expect(c.getState().runs.map((r) => [r.runId, r.sourceIds])).toEqual([['run-old', ['a']]]);
+    expect(await c.start(['a'])).toBeNull();
+    // Main sends again the batch the closed window never confirmed; a second copy is stored once.
+    fire('sync:batch', batch('run-old', 7, 'a', [1, 2]));
+    fire('sync:batch', batch('run-old', 7, 'a', [1, 2]));
+    await c.idle();
+    expect(acks.map((a) => [a.batchId, a.ok])).toEqual([
+      [7, true],
+      [7, true],
+    ]);
+    expect(await db.articles.where('sourceId').equals('a').count()).toBe(2);
+    fire('sync:finished', finished('run-old'));
+    await c.idle();
+    expect(c.isRunning('a')).toBe(false);
+  });
+
+  it('a run main has already finished is not adopted', async () => {
+    const fake = fakeBridge([{ runId: 'run-x', sourceIds: ['a'] }]);
+    const db = freshDb();
+    const c = new SyncController(db, fake.bridge);
+    fake.fire('sync:finished', finished('run-x'));
+    await c.resumed;
+    expect(c.isRunning('a')).toBe(false);
+    expect(c.getState().runs).toEqual([]);
+  });
+
   it('runs at most one sync per source, and tells main what is stored', async () => {
     const { db, c, requests } = await setup();
     await storeArticles(db, [articleRow('a', 1)]);
