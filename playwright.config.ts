@@ -8,7 +8,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   // Not test-results/ itself: Playwright empties its output folder, and the runner keeps unit.json there.
   outputDir: 'test-results/playwright',
-  timeout: 120_000,
+  // Generous for shared, loaded CI machines: a timeout should mean stuck, not slow.
+  timeout: 240_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 2,

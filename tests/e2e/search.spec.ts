@@ -137,12 +137,7 @@ test.describe('search over a synced portal', () => {
     const first = new SearchScreens(page, app);
     const sync = new SyncScreens(page, app);
     await app.open();
-    await sync.openAddDialog();
-    await sync.discover(`${portal.url}/`);
-    await expect(sync.addDialog.getByRole('checkbox', { name: /tin-moi\.rss/ })).toBeChecked();
-    await sync.addDialog.getByRole('textbox', { name: 'Tên nguồn' }).fill('Cổng thử nghiệm');
-    await sync.addDialog.getByRole('button', { name: 'Thêm nguồn' }).click();
-    await expect(sync.addDialog).toBeHidden();
+    await sync.addPortal(`${portal.url}/`, 'Cổng thử nghiệm');
 
     let killed: StoreState | undefined;
     await test.step('the page is closed while the first synced articles are being indexed', async () => {

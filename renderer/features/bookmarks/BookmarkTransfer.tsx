@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BookmarkImportError, MAX_IMPORT_BYTES } from '../../data/bookmarkImport';
 import { useBookmarkActions } from '../../hooks/useBookmarks';
 import { translateError } from '../../i18n/translateError';
-import { downloadText } from './downloadText';
+import { downloadText } from '../../app/downloadText';
 import { formatNumber } from '../../i18n/formatDate';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;

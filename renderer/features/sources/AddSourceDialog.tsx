@@ -4,7 +4,8 @@ import type { Discovery } from '../../../shared/model/sync';
 import { useSourceAdmin } from '../../hooks/useSourceAdmin';
 import { describeSyncError } from '../sync/describeFailure';
 import { ModalDialog } from '../sync/ModalDialog';
-import { SourceChoices, type SourceSettings } from './SourceChoices';
+import type { SourceSettings } from './SourceChoices';
+import { SourceForm } from './SourceForm';
 
 interface Props {
   onClose(): void;
@@ -112,21 +113,18 @@ export function AddSourceDialog({ onClose, onAdded }: Props) {
         </p>
       )}
       {found && settings && (
-        <form onSubmit={add} className="add-source-details">
-          <label className="field">
-            <span>{t('sync.add.nameLabel')}</span>
-            <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
-          </label>
-          <SourceChoices options={found} value={settings} onChange={setSettings} />
-          <div className="dialog-actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {t('sync.add.submit')}
-            </button>
-            <button type="button" onClick={onClose}>
-              {t('sync.dialog.cancel')}
-            </button>
-          </div>
-        </form>
+        <SourceForm
+          className="add-source-details"
+          title={title}
+          onTitle={setTitle}
+          options={found}
+          settings={settings}
+          onSettings={setSettings}
+          busy={busy}
+          submitLabel={t('sync.add.submit')}
+          onSubmit={add}
+          onCancel={onClose}
+        />
       )}
     </ModalDialog>
   );

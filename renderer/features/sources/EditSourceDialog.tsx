@@ -4,7 +4,8 @@ import type { SourceRow } from '../../data/rows';
 import { useSourceAdmin } from '../../hooks/useSourceAdmin';
 import { describeSyncError } from '../sync/describeFailure';
 import { ModalDialog } from '../sync/ModalDialog';
-import { mergeOptions, SourceChoices, type SourceSettings } from './SourceChoices';
+import { mergeOptions, type SourceSettings } from './SourceChoices';
+import { SourceForm } from './SourceForm';
 
 interface Props {
   source: SourceRow;
@@ -44,26 +45,25 @@ export function EditSourceDialog({ source, onClose }: Props) {
 
   return (
     <ModalDialog title={t('sync.edit.title', { title: source.title })} onClose={onClose} initialFocus={titleRef}>
-      <form onSubmit={save}>
-        <label className="field">
-          <span>{t('sync.add.nameLabel')}</span>
-          <input ref={titleRef} type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        <SourceChoices options={options} value={settings} onChange={setSettings} />
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {t('sync.edit.save')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('sync.dialog.cancel')}
-          </button>
-        </div>
-      </form>
+      <SourceForm
+        title={title}
+        onTitle={setTitle}
+        titleRef={titleRef}
+        options={options}
+        settings={settings}
+        onSettings={setSettings}
+        error={
+          error && (
+            <p role="alert" className="error-text">
+              {error}
+            </p>
+          )
+        }
+        busy={busy}
+        submitLabel={t('sync.edit.save')}
+        onSubmit={save}
+        onCancel={onClose}
+      />
     </ModalDialog>
   );
 }

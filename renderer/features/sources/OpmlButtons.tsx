@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSourceAdmin } from '../../hooks/useSourceAdmin';
+import { downloadText } from '../../app/downloadText';
 import { describeSyncError } from '../sync/describeFailure';
 
 interface Props {
@@ -39,15 +40,7 @@ export function OpmlButtons({ onMessage }: Props) {
   const exportFile = async () => {
     try {
       const { text, count } = await admin.exportOpml();
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/x-opml;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = EXPORT_FILE;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // The download has its own copy once started; give it a moment before letting go of the blob.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadText(text, EXPORT_FILE, 'text/x-opml');
       onMessage({ text: t('sync.toolbar.exported', { count, file: EXPORT_FILE }) });
     } catch (err) {
       onMessage({ text: t('sync.toolbar.exportFailed', { reason: describeSyncError(t, err) }), error: true });

@@ -58,6 +58,16 @@ export class SyncScreens {
     await this.addDialog.getByRole('button', { name: 'Tìm nguồn tin' }).click();
   }
 
+  /** Adds the portal at `url` under `name` with the choices discovery makes (its newest-articles feed). */
+  async addPortal(url: string, name: string) {
+    await this.openAddDialog();
+    await this.discover(url);
+    await expect(this.addDialog.getByRole('checkbox', { name: /tin-moi\.rss/ })).toBeChecked();
+    await this.addDialog.getByRole('textbox', { name: 'Tên nguồn' }).fill(name);
+    await this.addDialog.getByRole('button', { name: 'Thêm nguồn' }).click();
+    await expect(this.addDialog).toBeHidden();
+  }
+
   async close(dialog: Locator) {
     await dialog.getByRole('button', { name: 'Đóng' }).click();
     await expect(dialog).toBeHidden();

@@ -13,7 +13,8 @@ async function snapshot(h: Harness) {
   return new Map(rows.map((r) => [r.id, `${r.title}|${r.contentHash}|${r.removed}`]));
 }
 
-describe('sync against the fixture portal', () => {
+// Each test syncs 320 articles through extraction: about 10 s on a quiet machine, minutes on a loaded one.
+describe('sync against the fixture portal', { timeout: 480_000 }, () => {
   let portal: Portal;
   let h: Harness;
   let origin: string;
