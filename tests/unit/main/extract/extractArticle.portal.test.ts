@@ -48,7 +48,6 @@ interface Row {
 let portal: Portal;
 let rows: Row[] = [];
 let byId = new Map<number, TruthArticle>();
-let msPerPage = 0;
 
 beforeAll(async () => {
   portal = await startPortal({ articles: ARTICLES });
@@ -71,8 +70,8 @@ beforeAll(async () => {
     // WeakRef target jsdom created (node iterators) alive until the loop ends, which skews the timing.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  msPerPage = spent / rows.length;
-  console.info(`extractArticle: ${msPerPage.toFixed(1)} ms/page over ${rows.length} pages`);
+  // A figure for the log, not a check: speed is measured by `npm run bench:sync`, not by timed tests.
+  console.info(`extractArticle: ${(spent / rows.length).toFixed(1)} ms/page over ${rows.length} pages`);
 });
 
 afterAll(async () => {
@@ -251,12 +250,5 @@ describe('extractArticle on the fixture portal', () => {
     expect(await attempt('/chuyen-muc/tat-ca')).toBe('not-an-article');
     expect(await attempt(`/anh/${rows[0].truth.id}-1.png`)).toBe('not-html');
     expect(await attempt('/rss/tin-moi.rss')).toBe('not-html');
-  });
-
-  it('stays fast enough for a 2,000-article sync', () => {
-    // Typically 20–35 ms/page. The bound is loose so a busy machine does not fail it; the leaks this
-    // module works around (listeners and tracked elements piling up on one window) cost far more
-    // than that within a few hundred pages.
-    expect(msPerPage).toBeLessThan(150);
   });
 });
