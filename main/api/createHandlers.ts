@@ -3,6 +3,7 @@ import { isSafeExternalUrl } from '../app/isSafeExternalUrl';
 import type { Logger } from '../log/createLogger';
 import { exportOpml, parseOpml } from '../sync/feeds/opml';
 import type { SyncService } from '../sync/SyncService';
+import type { NetworkSettingsStore } from '../settings/NetworkSettingsStore';
 
 export type Emit = <E extends keyof ArchiveEvents>(event: E, payload: ArchiveEvents[E]) => void;
 
@@ -14,11 +15,17 @@ export interface HandlerDeps {
   openExternal(url: string): Promise<void>;
   sync: SyncService;
   emit: Emit;
+  /** Proxy settings; both hosts pass one (tests that do not need it may leave it out). */
+  network?: NetworkSettingsStore;
 }
 
 /** The implementation of the contract, shared by the Electron host and the browser-mode host. */
 export function createHandlers(deps: HandlerDeps): ArchiveApi {
   const { logger } = deps;
+  const networkStore = (): NetworkSettingsStore => {
+    if (!deps.network) throw { code: 'network-settings-unavailable', message: 'This host keeps no network settings' };
+    return deps.network;
+  };
   return {
     async getAppInfo(): Promise<AppInfo> {
       return { host: deps.host, version: deps.version, platform: process.platform, dataDir: deps.dataDir, logFile: logger.file };
@@ -54,5 +61,11 @@ export function createHandlers(deps: HandlerDeps): ArchiveApi {
       return { entries, skipped };
     },
     exportOpml: async (entries) => exportOpml(entries),
+    async getNetworkSettings() {
+      return networkStore().view();
+    },
+    async setNetworkSettings(update) {
+      return networkStore().update(update);
+    },
   };
 }

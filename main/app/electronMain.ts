@@ -9,6 +9,8 @@ import { dispatchCall } from '../api/dispatchCall';
 import { createLogger } from '../log/createLogger';
 import { ExtractorPool } from '../extract/ExtractorPool';
 import { createSyncService } from '../sync/createSyncService';
+import { NetworkSettingsStore } from '../settings/NetworkSettingsStore';
+import { safeStorageCodec } from './safeStorageCodec';
 import { APP_NAME } from './defaultUserDataDir';
 import { APP_VERSION } from './appVersion';
 import { isSafeExternalUrl } from './isSafeExternalUrl';
@@ -109,7 +111,17 @@ void app.whenReady().then(() => {
     if (window && !window.isDestroyed()) window.webContents.send(eventChannelFor(event), payload);
   };
   const pool = new ExtractorPool({ workerUrl: pathToFileURL(path.join(__dirname, 'extractWorker.mjs')) });
-  const sync = createSyncService({ logger, appVersion: APP_VERSION, extract: (input) => pool.extract(input) });
+  // safeStorage can only be asked once the app is ready (on Linux it needs the keyring).
+  const network = new NetworkSettingsStore(path.join(app.getPath('userData'), 'network.json'), safeStorageCodec(logger), logger);
+  const sync = createSyncService({
+    logger,
+    appVersion: APP_VERSION,
+    extract: (input) => pool.extract(input),
+    // Chromium's own answer: OS settings, PAC scripts and WPAD, exactly what the browser would use.
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+    network: network.proxySetting(),
+  });
+  network.onChange((setting) => sync.setNetwork(setting));
   const api = createHandlers({
     host: 'electron',
     version: APP_VERSION,
@@ -118,6 +130,7 @@ void app.whenReady().then(() => {
     openExternal: (url) => shell.openExternal(url),
     sync,
     emit,
+    network,
   });
   for (const method of API_METHODS) {
     ipcMain.handle(channelFor(method), (event, arg) => {

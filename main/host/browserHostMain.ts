@@ -7,6 +7,9 @@ import { parseHostArgs } from '../app/parseHostArgs';
 import { createLogger } from '../log/createLogger';
 import { ExtractorPool } from '../extract/ExtractorPool';
 import { createSyncService } from '../sync/createSyncService';
+import { envProxyResolver } from '../sync/net/envProxyResolver';
+import { NetworkSettingsStore } from '../settings/NetworkSettingsStore';
+import { plainSecretCodec } from '../settings/secretCodec';
 import { APP_VERSION } from '../app/appVersion';
 import { openInBrowser } from './openInBrowser';
 import { startBrowserHost } from './startBrowserHost';
@@ -32,13 +35,23 @@ async function main() {
   }
 
   const pool = new ExtractorPool({ workerUrl: new URL('./extractWorker.mjs', import.meta.url) });
-  const sync = createSyncService({ logger, appVersion: APP_VERSION, extract: (input) => pool.extract(input) });
+  // Plain Node has no OS proxy settings to ask, so browser mode's "system proxy" is the environment
+  // (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), and the password sits in an owner-only file (README › Sync).
+  const network = new NetworkSettingsStore(path.join(dataDir, 'network.json'), plainSecretCodec, logger);
+  const sync = createSyncService({
+    logger,
+    appVersion: APP_VERSION,
+    extract: (input) => pool.extract(input),
+    resolveProxy: envProxyResolver(),
+    network: network.proxySetting(),
+  });
+  network.onChange((setting) => sync.setNetwork(setting));
   const host = await startBrowserHost({
     rendererDir: path.join(here, '..', 'renderer'),
     logger,
     port: preferred,
     createApi: (emit) =>
-      createHandlers({ host: 'browser', version: APP_VERSION, dataDir, logger, openExternal: openInBrowser, sync, emit }),
+      createHandlers({ host: 'browser', version: APP_VERSION, dataDir, logger, openExternal: openInBrowser, sync, emit, network }),
   });
   if (args.port === undefined) fs.writeFileSync(portFile, JSON.stringify({ port: host.port }));
 

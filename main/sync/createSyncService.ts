@@ -4,7 +4,8 @@ import type { ExtractedArticle } from '../../shared/model/article';
 import { extractArticle, type ExtractInput } from '../extract/extractArticle';
 import type { Logger } from '../log/createLogger';
 import { discoverSource } from './feeds/discoverSource';
-import { Fetcher, type FetcherOptions } from './net/Fetcher';
+import { Fetcher, type FetcherOptions, type ProxySetting } from './net/Fetcher';
+import type { ProxyResolver } from './net/pacResult';
 import { SyncRun } from './SyncRun';
 import type { SyncService } from './SyncService';
 
@@ -12,6 +13,10 @@ export interface SyncServiceOptions {
   logger: Logger;
   appVersion?: string;
   fetcher?: FetcherOptions;
+  /** The system proxy: Electron's `session.resolveProxy`, or the environment in browser mode. */
+  resolveProxy?: ProxyResolver;
+  /** The user's proxy choice at start; later changes go through `setNetwork`. */
+  network?: ProxySetting;
   /** Article pages in flight per run. */
   concurrency?: number;
   ackTimeoutMs?: number;
@@ -19,15 +24,23 @@ export interface SyncServiceOptions {
   extract?(input: ExtractInput): Promise<ExtractedArticle> | ExtractedArticle;
 }
 
+export interface NetworkAwareSyncService extends SyncService {
+  /** A new proxy choice, used from the next request on. */
+  setNetwork(setting: ProxySetting): void;
+}
+
 /**
  * Sync for the app's lifetime. One Fetcher is kept across runs so robots.txt and per-host politeness
  * state (Retry-After pauses, crawl delays) carry over from one sync to the next.
  */
-export function createSyncService(options: SyncServiceOptions): SyncService {
+export function createSyncService(options: SyncServiceOptions): NetworkAwareSyncService {
   const { logger } = options;
   const fetcher = new Fetcher({
     appVersion: options.appVersion,
     onRetry: (e) => logger.info(`retry ${e.retry} for ${e.url} in ${e.delayMs} ms: ${e.error.code} ${e.error.message}`),
+    onWarning: (message) => logger.warn(message),
+    ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
+    ...(options.network ? { network: options.network } : {}),
     ...options.fetcher,
   });
   const runs = new Map<string, { run: SyncRun; done: Promise<unknown> }>();
@@ -76,6 +89,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         run.resend();
         return { runId, sourceIds: run.sourceIds };
       });
+    },
+    setNetwork(setting) {
+      fetcher.setNetwork(setting);
+      logger.info(`sync network: ${setting.mode}${setting.mode === 'manual' ? ` via ${new URL(setting.proxy.url).host}` : ''}`);
     },
     async shutdown() {
       for (const { run } of runs.values()) run.cancel();

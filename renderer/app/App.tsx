@@ -8,6 +8,7 @@ import { RelatedLayout } from '../features/related/RelatedLayout';
 import { FindBar } from '../features/search/FindBar';
 import { SearchBox } from '../features/search/SearchBox';
 import { LanguageSelect } from '../features/settings/LanguageSelect';
+import { NetworkButton } from '../features/settings/NetworkButton';
 import { ThemeSelect } from '../features/settings/ThemeSelect';
 import { SourceList } from '../features/sources/SourceList';
 import { StatusLine } from '../features/status/StatusLine';
@@ -15,6 +16,7 @@ import { useAppliedTheme } from '../hooks/useAppliedTheme';
 import { useArticle, useSetRead } from '../hooks/useArticle';
 import { useBrowse } from '../hooks/useArticleList';
 import { useSetting } from '../hooks/useSetting';
+import { whenIdle } from '../hooks/useStartupGate';
 import { useSources } from '../hooks/useSources';
 import { useSyncSchedule } from '../hooks/useSyncSchedule';
 import type { HostKind } from '../../shared/api/archiveApi';
@@ -45,14 +47,16 @@ export function App() {
 
   const openArticle = (id: string) => {
     setActiveId(id);
-    void setOpenId(id);
+    // Shown at once, saved when idle: the settings write must not queue ahead of the article's reads.
+    void setOpenId(id, { whenIdle: true });
     requestAnimationFrame(() => readerRef.current?.focus());
   };
 
-  // Marked read once it is on screen: the write (and the counts it refreshes) never delays showing it.
+  // Marked read once it is on screen and the browser is idle: the write (and the reads it triggers)
+  // never delays showing it, nor the next article opened right after.
   const shownId = open?.article.id;
   useEffect(() => {
-    if (shownId && shownId === openId) void setRead(shownId, true);
+    if (shownId && shownId === openId) void whenIdle().then(() => setRead(shownId, true));
   }, [shownId, openId, setRead]);
 
   // Guide articles exist per language: switching language follows the open guide article across.
@@ -96,6 +100,7 @@ export function App() {
         <div className="top-bar-controls">
           <LanguageSelect />
           <ThemeSelect />
+          <NetworkButton />
         </div>
       </header>
       <SourceList

@@ -1,4 +1,5 @@
 import type { OpmlImport, OpmlSubscription } from '../model/opml';
+import type { NetworkSettingsUpdate, NetworkSettingsView } from '../model/network';
 import type { ActiveSyncRun, Discovery, SyncBatch, SyncBatchAck, SyncFinished, SyncProgress, SyncRequest } from '../model/sync';
 
 export type HostKind = 'electron' | 'browser';
@@ -39,6 +40,10 @@ export interface ArchiveApi {
   importOpml(text: string): Promise<OpmlImport>;
   /** Writes an OPML 2.0 subscription list. */
   exportOpml(entries: OpmlSubscription[]): Promise<string>;
+  /** The proxy settings sync uses; the password itself never leaves main, only whether one is stored. */
+  getNetworkSettings(): Promise<NetworkSettingsView>;
+  /** Saves and applies them to the next request; a bad proxy address fails with 'proxy-invalid-url'. */
+  setNetworkSettings(settings: NetworkSettingsUpdate): Promise<NetworkSettingsView>;
 }
 
 /** Events main pushes to the renderer. */
@@ -71,6 +76,8 @@ const METHOD_TABLE: Record<ApiMethod, true> = {
   ackSyncBatch: true,
   importOpml: true,
   exportOpml: true,
+  getNetworkSettings: true,
+  setNetworkSettings: true,
 };
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];
 

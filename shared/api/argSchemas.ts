@@ -80,4 +80,12 @@ export const argSchemas: { [M in ApiMethod]: z.ZodType<ApiArg<M>> } = {
   }),
   importOpml: z.string().max(20 * 1024 * 1024),
   exportOpml: z.array(opmlSubscription).max(10_000),
+  getNetworkSettings: z.undefined(),
+  // The address is checked by main (parseProxyUrl) so the UI gets 'proxy-invalid-url', not a bare 'invalid-argument'.
+  setNetworkSettings: z.object({
+    mode: z.enum(['system', 'none', 'manual']),
+    proxyUrl: z.string().max(2048),
+    username: z.string().max(1024),
+    password: z.string().max(1024).nullable().optional(),
+  }),
 };

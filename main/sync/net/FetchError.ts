@@ -5,7 +5,11 @@ export type FetchErrorCode =
   | 'robots-disallowed'
   | 'network'
   | 'cancelled'
-  | 'redirect-loop';
+  | 'redirect-loop'
+  /** The proxy answered 407: missing or wrong credentials. */
+  | 'proxy-auth'
+  /** The system proxy for the URL is one the fetcher cannot use (SOCKS, QUIC) and offers no DIRECT fallback. */
+  | 'proxy-unsupported';
 
 export interface FetchErrorInit {
   url: string;

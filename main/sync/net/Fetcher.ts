@@ -6,6 +6,7 @@ import { parseRetryAfter } from './retryAfter';
 import { BodyReadError, readBody } from './readBody';
 import { RobotsCache, type RobotsRules } from './RobotsCache';
 import { ROBOTS_AGENT, userAgentFor } from './userAgent';
+import { choosePacRoute, parsePacResult, type PacRoute, type ProxyResolver } from './pacResult';
 
 /** An explicit HTTP(S) proxy. Credentials may be given here or in the URL's userinfo. */
 export interface ProxyConfig {
@@ -14,6 +15,12 @@ export interface ProxyConfig {
   username?: string;
   password?: string;
 }
+
+/**
+ * Which way requests go. 'system' asks `resolveProxy` per origin (Electron's system settings, or the
+ * environment in browser mode); 'none' always connects directly; 'manual' uses one explicit proxy.
+ */
+export type ProxySetting = { mode: 'system' } | { mode: 'none' } | { mode: 'manual'; proxy: ProxyConfig };
 
 export interface FetcherOptions {
   /** Goes into the User-Agent (`ArchiveReader/<appVersion> (+offline reader)`); pass `app.getVersion()`. Default 'dev'. */
@@ -54,8 +61,20 @@ export interface FetcherOptions {
    * `fetch` in use. Mutually exclusive with `proxy`.
    */
   dispatcher?: unknown;
-  /** Route every request through this proxy (uses undici's own fetch + ProxyAgent). Mutually exclusive with `dispatcher`. */
+  /** Route every request through this proxy (uses undici's own fetch + ProxyAgent). Mutually exclusive with `dispatcher`. Same as `network: { mode: 'manual', proxy }`. */
   proxy?: ProxyConfig;
+  /**
+   * The proxy choice; changeable later with `setNetwork`. Default: 'manual' when `proxy` is given,
+   * else 'system' when `resolveProxy` is given, else 'none'. `dispatcher` and `fetchImpl` serve the
+   * direct connections only.
+   */
+  network?: ProxySetting;
+  /** Answers the system proxy for a URL in PAC form ("DIRECT", "PROXY host:port; DIRECT"). */
+  resolveProxy?: ProxyResolver;
+  /** How long the system proxy answer for an origin is reused. Default 5 minutes. */
+  systemProxyTtlMs?: number;
+  /** Told once per distinct problem worth a log line (e.g. the system offers only a SOCKS proxy). */
+  onWarning?: (message: string) => void;
   /** Replaces global fetch (tests). Ignored when `proxy` is set. */
   fetchImpl?: typeof fetch;
   clock?: Clock;
@@ -103,6 +122,14 @@ export interface RetryEvent {
 
 type FetchLikeFn = (url: string, init: RequestInit & { dispatcher?: unknown }) => Promise<Response>;
 
+interface Transport {
+  fetch: FetchLikeFn;
+  dispatcher?: unknown;
+  close?: () => Promise<void>;
+  /** `host:port` of the proxy in use, for messages (never credentials). */
+  via?: string;
+}
+
 interface HopResponse {
   status: number;
   headers: Record<string, string>;
@@ -118,6 +145,7 @@ interface HostState {
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const ROBOTS_MAX_BYTES = 512 * 1024;
+const FAILED_RESOLVE_TTL_MS = 30_000;
 
 function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
@@ -150,12 +178,26 @@ export class Fetcher {
   private readonly hosts = new Map<string, HostState>();
   private readonly signal?: AbortSignal;
   private readonly onRetry?: (event: RetryEvent) => void;
-  private transport?: Promise<{ fetch: FetchLikeFn; dispatcher?: unknown; close?: () => Promise<void> }>;
+  private setting: ProxySetting;
+  private readonly proxyTtlMs: number;
+  /** One undici ProxyAgent per distinct proxy (address + credentials), made on first use. */
+  private agents = new Map<string, Promise<Transport>>();
+  /** Agents replaced by a settings change; they finish their requests, then close. */
+  private retiring: Promise<unknown>[] = [];
+  private routes = new Map<string, { expires: number; route: Promise<PacRoute> }>();
+  private readonly warned = new Set<string>();
 
   constructor(private readonly options: FetcherOptions = {}) {
     if (options.proxy && options.dispatcher !== undefined) {
       throw new TypeError('Fetcher: pass either `proxy` or `dispatcher`, not both');
     }
+    if (options.proxy && options.network) {
+      throw new TypeError('Fetcher: pass either `proxy` or `network`, not both');
+    }
+    this.setting =
+      options.network ??
+      (options.proxy ? { mode: 'manual', proxy: options.proxy } : options.resolveProxy ? { mode: 'system' } : { mode: 'none' });
+    this.proxyTtlMs = options.systemProxyTtlMs ?? 5 * 60_000;
     this.userAgent = userAgentFor(options.appVersion ?? 'dev');
     this.o = {
       connectTimeoutMs: options.connectTimeoutMs ?? 15_000,
@@ -196,10 +238,34 @@ export class Fetcher {
     return this.robots.rulesFor(url, this.combine(signal));
   }
 
-  /** Releases the proxy connection pool, if one was created. */
+  /** The proxy choice in force. */
+  get network(): ProxySetting {
+    return this.setting;
+  }
+
+  /**
+   * Applies to the next request: cached system-proxy answers and robots.txt (which may have been read
+   * through the old route, or failed because of it) are forgotten, and the old proxy agents close once
+   * their requests finish.
+   */
+  setNetwork(setting: ProxySetting): void {
+    if (setting.mode === 'manual' && this.options.dispatcher !== undefined) {
+      throw new TypeError('Fetcher: a manual proxy cannot be combined with an injected `dispatcher`');
+    }
+    this.setting = setting;
+    this.routes.clear();
+    this.robots.clear();
+    const old = [...this.agents.values()];
+    this.agents = new Map();
+    this.retiring.push(...old.map((t) => t.then((x) => x.close?.()).catch(() => undefined)));
+  }
+
+  /** Releases every proxy connection pool created so far. */
   async close(): Promise<void> {
-    const t = await this.transport?.catch(() => undefined);
-    await t?.close?.();
+    const agents = [...this.agents.values()];
+    this.agents = new Map();
+    await Promise.all([...this.retiring, ...agents.map((t) => t.then((x) => x.close?.()).catch(() => undefined))]);
+    this.retiring = [];
   }
 
   private async run(url: string, options: FetchOptions, checkRobots: boolean): Promise<FetchResult> {
@@ -323,8 +389,9 @@ export class Fetcher {
         ctl.abort();
       }, this.o.connectTimeoutMs);
 
-      const { fetch: doFetch, dispatcher } = await this.getTransport();
+      let via: string | undefined;
       const fail = (e: unknown, during: string): FetchError => {
+        if (e instanceof FetchError) return e;
         if (outer?.aborted) return this.cancelled(url);
         if (timedOut === 'connect') {
           return new FetchError('timeout', `no response from ${host} within ${this.o.connectTimeoutMs} ms`, { url, cause: e });
@@ -337,11 +404,18 @@ export class Fetcher {
             ? new FetchError('too-large', `${url}: ${e.message}`, { url })
             : new FetchError('network', `${url}: ${e.message}`, { url, cause: e.cause ?? e });
         }
-        return new FetchError('network', `${during} ${url} failed: ${describeNetworkError(e)}`, { url, cause: e });
+        if (via && /\b407\b/.test(errorChainText(e))) {
+          return new FetchError('proxy-auth', `the proxy ${via} refused our credentials (407) for ${url}`, { url, cause: e });
+        }
+        const through = via ? ` through the proxy ${via}` : '';
+        return new FetchError('network', `${during} ${url}${through} failed: ${describeNetworkError(e)}`, { url, cause: e });
       };
 
       let res: Response;
       try {
+        const transport = await this.transportFor(url, ctl.signal);
+        via = transport.via;
+        const { fetch: doFetch, dispatcher } = transport;
         res = await doFetch(url, {
           method: 'GET',
           headers,
@@ -431,32 +505,87 @@ export class Fetcher {
     return s;
   }
 
-  private getTransport(): Promise<{ fetch: FetchLikeFn; dispatcher?: unknown; close?: () => Promise<void> }> {
-    this.transport ??= this.makeTransport();
-    return this.transport;
+  /** How this request goes out, decided per request so a settings change applies to the next one. */
+  private async transportFor(url: string, signal: AbortSignal): Promise<Transport> {
+    const setting = this.setting;
+    if (setting.mode === 'manual') return this.proxyTransport(setting.proxy);
+    if (setting.mode === 'none' || !this.options.resolveProxy) return this.directTransport();
+    const route = await abortable(this.systemRoute(url), signal);
+    if (route.kind === 'direct') return this.directTransport();
+    if (route.kind === 'proxy') return this.proxyTransport({ url: route.url, username: route.username, password: route.password });
+    const schemes = route.schemes.join(', ');
+    const origin = new URL(url).origin;
+    if (!this.warned.has(`unsupported:${schemes}`)) {
+      this.warned.add(`unsupported:${schemes}`);
+      this.options.onWarning?.(`the system proxy for ${origin} is ${schemes}, which is not supported; choose a manual HTTP proxy or no proxy`);
+    }
+    throw new FetchError('proxy-unsupported', `the system proxy for ${origin} is of an unsupported kind (${schemes})`, { url });
   }
 
-  private async makeTransport(): Promise<{ fetch: FetchLikeFn; dispatcher?: unknown; close?: () => Promise<void> }> {
-    const proxy = this.options.proxy;
-    if (!proxy) {
-      return { fetch: (this.options.fetchImpl ?? globalThis.fetch) as FetchLikeFn, dispatcher: this.options.dispatcher };
-    }
-    // Loaded only when a proxy is configured; undici's own fetch is paired with its
-    // ProxyAgent because the fetch bundled in Node/Electron may be a different undici.
-    const undici = await import('undici');
+  private directTransport(): Transport {
+    return { fetch: (this.options.fetchImpl ?? globalThis.fetch) as FetchLikeFn, dispatcher: this.options.dispatcher };
+  }
+
+  /** The system's answer for the URL's origin, asked once per origin and reused for `systemProxyTtlMs`. */
+  private systemRoute(url: string): Promise<PacRoute> {
+    const origin = new URL(url).origin;
+    const hit = this.routes.get(origin);
+    if (hit && this.clock.now() < hit.expires) return hit.route;
+    // Half the connect timeout, so the request that asked still has time to connect directly.
+    const resolveTimeoutMs = Math.min(10_000, this.o.connectTimeoutMs / 2);
+    const entry = { expires: this.clock.now() + this.proxyTtlMs, route: Promise.resolve<PacRoute>({ kind: 'direct' }) };
+    entry.route = withTimeout(this.options.resolveProxy!(url), resolveTimeoutMs, 'the proxy resolver did not answer in time').then(
+      (pac) => choosePacRoute(parsePacResult(pac)),
+      (err: unknown) => {
+        // A resolver that fails says nothing about a proxy; connecting directly is what Chromium does too.
+        // Asked again after a short while, not after the full TTL, in case the failure was passing.
+        entry.expires = Math.min(entry.expires, this.clock.now() + FAILED_RESOLVE_TTL_MS);
+        const message = err instanceof Error ? err.message : String(err);
+        if (!this.warned.has(`resolve:${message}`)) {
+          this.warned.add(`resolve:${message}`);
+          this.options.onWarning?.(`could not resolve the system proxy for ${origin} (${message}); connecting directly`);
+        }
+        return { kind: 'direct' } as PacRoute;
+      },
+    );
+    this.routes.set(origin, entry);
+    return entry.route;
+  }
+
+  private proxyTransport(proxy: ProxyConfig): Promise<Transport> {
     const u = new URL(proxy.url);
     const username = proxy.username ?? decodeURIComponent(u.username);
     const password = proxy.password ?? decodeURIComponent(u.password);
     u.username = '';
     u.password = '';
+    const key = JSON.stringify([u.href, username, password]);
+    let t = this.agents.get(key);
+    if (!t) {
+      t = this.makeProxyTransport(u, username, password);
+      this.agents.set(key, t);
+      const agents = this.agents;
+      // A failed import must not stick: the next request tries again.
+      t.catch(() => agents.get(key) === t && agents.delete(key));
+    }
+    return t;
+  }
+
+  private async makeProxyTransport(u: URL, username: string, password: string): Promise<Transport> {
+    // Loaded only when a proxy is used; undici's own fetch is paired with its ProxyAgent
+    // because the fetch bundled in Node/Electron may be a different undici.
+    const undici = await import('undici');
     const agent = new undici.ProxyAgent({
       uri: u.href,
+      // Plain-http targets go as absolute-URI requests, as browsers do: many proxies allow CONNECT
+      // only to port 443. https targets are still tunnelled with CONNECT.
+      proxyTunnel: false,
       ...(username || password ? { token: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` } : {}),
     });
     return {
       fetch: undici.fetch as unknown as FetchLikeFn,
       dispatcher: agent,
       close: () => agent.close(),
+      via: u.host,
     };
   }
 
@@ -496,6 +625,33 @@ export class Fetcher {
 
 export function createFetcher(options?: FetcherOptions): Fetcher {
   return new Fetcher(options);
+}
+
+/** A hung resolver (a PAC script that never returns) must not hold every request to the origin. */
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Every message along the `cause` chain, so an undici error wrapped by fetch can be recognised. */
+function errorChainText(e: unknown): string {
+  const parts: string[] = [];
+  for (let cur = e, depth = 0; cur && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
+    parts.push(cur instanceof Error ? cur.message : String(cur));
+  }
+  return parts.join(' | ');
 }
 
 function describeNetworkError(e: unknown): string {

@@ -1,5 +1,8 @@
 export { Fetcher, createFetcher } from './Fetcher';
-export type { FetcherOptions, FetchOptions, FetchResult, ProxyConfig, RetryEvent } from './Fetcher';
+export type { FetcherOptions, FetchOptions, FetchResult, ProxyConfig, ProxySetting, RetryEvent } from './Fetcher';
+export { choosePacRoute, parsePacResult } from './pacResult';
+export type { PacEntry, PacRoute, ProxyResolver } from './pacResult';
+export { envProxyResolver, matchesNoProxy } from './envProxyResolver';
 export { FetchError, isFetchError } from './FetchError';
 export type { FetchErrorCode } from './FetchError';
 export type { Clock } from './clock';
