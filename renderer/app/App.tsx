@@ -49,7 +49,11 @@ export function App() {
     setActiveId(id);
     // Shown at once, saved when idle: the settings write must not queue ahead of the article's reads.
     void setOpenId(id, { whenIdle: true });
-    requestAnimationFrame(() => readerRef.current?.focus());
+    // Unless focus moved meanwhile (Escape back to the list before the next frame, on a busy machine).
+    const from = document.activeElement;
+    requestAnimationFrame(() => {
+      if (document.activeElement === from) readerRef.current?.focus();
+    });
   };
 
   // Marked read once it is on screen and the browser is idle: the write (and the reads it triggers)
