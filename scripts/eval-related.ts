@@ -1,17 +1,20 @@
 /**
  * Offline evaluation of the related-articles index (shared/related).
  *
- *   npx tsx scripts/eval-related.ts [--corpus path] [--scale 20000 | --no-scale] [--sweep]
+ *   npx tsx scripts/eval-related.ts [--corpus path] [--sweep]
  *
  * Reads the portal test corpus (JSON lines {title, category, body}; never copied into the
  * repo), asks the index for the 5 most similar articles of every article and reports
  * precision@5 = share of those in the same portal category. The category is used only here,
  * to grade; the index never sees it. A plain unigram TF-IDF cosine baseline is graded in the
- * same run. Timings: build, per-query p50/p95, an incremental build in sync-sized batches,
- * and a synthetic corpus of ~20k articles for query latency at scale (its precision means
- * nothing: it is made by recombining real paragraphs).
+ * same run, and so are the variants that were tried (`variants`: each one change against the
+ * defaults). Timings: build, per-query p50/p95, an incremental build in sync-sized batches.
+ * Latency, build rate and persistence at 20k/100k articles: scripts/bench-related.ts.
+ *
+ * The only use of categories besides grading: the defaults in shared/related/relatedParams.ts
+ * are a handful of global knobs chosen by this score (`--sweep`), nothing per article or per
+ * category.
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -21,17 +24,7 @@ import { reasonFor } from '../shared/related/reasonFor';
 import { DEFAULT_RELATED_PARAMS, type RelatedParams } from '../shared/related/relatedParams';
 import { syllableRuns } from '../shared/related/syllables';
 import { countTerms } from '../shared/related/termCounts';
-import type { RelatedDoc } from '../shared/related/types';
-
-interface CorpusLine {
-  title: string;
-  category: string;
-  body: string;
-}
-
-interface Labelled extends RelatedDoc {
-  category: string;
-}
+import { loadCorpus, mulberry32, percentile, round, type Labelled } from './relatedCorpus';
 
 const K = 5;
 
@@ -44,31 +37,6 @@ function arg(name: string): string | undefined {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
-
-function loadCorpus(file: string): Labelled[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, i) => {
-      const raw = JSON.parse(line) as CorpusLine;
-      // The corpus has no separate sapo; on the portal it is the first body paragraph.
-      const paragraphs = raw.body.split('\n');
-      return {
-        id: `a${i}`,
-        title: raw.title,
-        lead: paragraphs[0] ?? '',
-        text: paragraphs.slice(1).join('\n'),
-        category: raw.category,
-      };
-    });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-}
-
-const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
 
 function precisionAt5(docs: Labelled[], neighbours: (id: string) => string[]): number {
   const category = new Map(docs.map((d) => [d.id, d.category]));
@@ -168,72 +136,6 @@ function baseline(docs: Labelled[]): { precision: number; buildMs: number; p50: 
   };
 }
 
-/** Seeded PRNG so synthetic corpora and batch orders are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Articles for latency measurement only: each mixes the paragraphs of two real articles and
- * respells ~5% of words, so the vocabulary keeps growing (new names) while common topical
- * terms get the long posting lists a real 20k archive would give them.
- */
-function synthesise(docs: Labelled[], count: number): RelatedDoc[] {
-  const random = mulberry32(20240601);
-  const mutate = (text: string, tag: string): string =>
-    text.replace(/[\p{L}\p{N}]+/gu, (w) => (random() < 0.05 ? `${w}${tag}` : w));
-  const out: RelatedDoc[] = [];
-  for (let i = 0; i < count; i++) {
-    const a = docs[i % docs.length];
-    const b = docs[Math.floor(random() * docs.length)];
-    const tag = String.fromCharCode(97 + (Math.floor(i / docs.length) % 26));
-    const paragraphs = [...a.text.split('\n'), ...b.text.split('\n').slice(0, 2)].sort(() => random() - 0.5);
-    out.push({ id: `s${i}`, title: mutate(a.title, tag), lead: mutate(a.lead, tag), text: mutate(paragraphs.join('\n'), tag) });
-  }
-  return out;
-}
-
-function scaleRun(docs: Labelled[], count: number) {
-  const synthetic = synthesise(docs, count);
-  gc();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const t0 = performance.now();
-  const index = new RelatedIndex();
-  // Sync stores articles in pages, so build the way the app will: batch after batch.
-  for (let i = 0; i < synthetic.length; i += 500) index.add(synthetic.slice(i, i + 500));
-  const buildMs = performance.now() - t0;
-  gc();
-  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  const random = mulberry32(7);
-  const sample = Array.from({ length: 1000 }, () => synthetic[Math.floor(random() * synthetic.length)].id);
-  const t1 = performance.now();
-  index.add(synthetic.slice(0, 20).map((d) => ({ ...d, id: `${d.id}-new` })));
-  const addOneBatchMs = performance.now() - t1;
-  const t2 = performance.now();
-  const json = JSON.stringify(index.toJSON());
-  const serialiseMs = performance.now() - t2;
-  const t3 = performance.now();
-  RelatedIndex.fromJSON(JSON.parse(json));
-  const loadMs = performance.now() - t3;
-  return {
-    docs: index.size,
-    buildMs: round(buildMs, 0),
-    addBatchOf20Ms: round(addOneBatchMs, 1),
-    msPerQuery: queryTimings(index, sample),
-    heapMbApprox: round(heapMb, 1),
-    jsonMb: round(json.length / 2 ** 20, 1),
-    toJsonMs: round(serialiseMs, 0),
-    fromJsonMs: round(loadMs, 0),
-  };
-}
-
 function incrementalRun(docs: Labelled[], batchSize: number) {
   const random = mulberry32(42);
   const order = [...docs].sort(() => random() - 0.5);
@@ -252,6 +154,24 @@ function roundTrip(index: RelatedIndex, docs: Labelled[]) {
     (d) => JSON.stringify(index.similar(d.id, K)) === JSON.stringify(restored.similar(d.id, K)),
   );
   return { identical, jsonKb: round(json.length / 1024, 0) };
+}
+
+/**
+ * What was tried on the way to the defaults, each as one change against them, so a later
+ * change can be judged on the same footing. Figures are precision@5 in this run.
+ */
+const VARIANTS: Array<{ name: string; params: Partial<RelatedParams> }> = [
+  { name: 'larger: 300 candidates, 96 stored terms, 40 neighbours, expansion 3 (about twice the memory)', params: { candidateTerms: 300, vectorTerms: 96, neighbours: 40, expansionWeight: 3 } },
+  { name: 'no neighbour expansion', params: { expansionWeight: 0 } },
+  { name: 'no re-ranking by direct cosine', params: { directWeight: 0 } },
+  { name: 'shared-nearest-neighbour re-rank 0.3', params: { sharedNeighbourWeight: 0.3 } },
+  { name: 'title and lead not boosted', params: { titleWeight: 1, leadWeight: 1 } },
+  { name: 'plain idf (exponent 1)', params: { idfExponent: 1 } },
+  { name: 'BM25 length normalisation b=0.5', params: { b: 0.5 } },
+];
+
+function variants(docs: Labelled[]) {
+  return VARIANTS.map(({ name, params }) => ({ name, params, precisionAt5: round(evaluate(docs, params).precision) }));
 }
 
 function sweep(docs: Labelled[]) {
@@ -345,8 +265,8 @@ function main(): void {
     examples: examples(main.index, docs),
     highestDfTerms: highestDfTerms(docs),
   };
+  if (!process.argv.includes('--no-variants')) report.variants = variants(docs);
   if (process.argv.includes('--sweep')) report.sweep = sweep(docs);
-  if (!process.argv.includes('--no-scale')) report.scale = scaleRun(docs, Number(arg('--scale') ?? 20_000));
   console.log(JSON.stringify(report, null, 2));
 }
 

@@ -23,6 +23,8 @@ import type { RelatedDoc, RelatedDocJSON, RelatedHit, RelatedIndexJSON } from '.
  * Query. `similar` walks the posting lists of the article's stored terms, then re-ranks the
  * best few dozen by mixing in (`directWeight`) the cosine of the two articles' own vectors,
  * so a second report on the same story stays above articles that are merely on-topic.
+ * Optionally (`sharedNeighbourWeight`, off by default: it measured lower) the overlap of the
+ * two articles' neighbour lists is mixed in too.
  *
  * IDF drift. Document frequency is counted over candidate sets (exact under remove) and
  * always current; idf-dependent values are derived lazily:
@@ -178,6 +180,13 @@ export class RelatedIndex {
     const final = Float64Array.from(pool, (other, i) =>
       direct > 0 ? (1 - direct) * expanded[i] + direct * this.directCosine(mine, other) : expanded[i],
     );
+    const shared = this.params.sharedNeighbourWeight;
+    if (shared > 0) {
+      const myList = this.neighbourVector(slot);
+      pool.forEach((other, i) => {
+        final[i] = (1 - shared) * final[i] + shared * this.sharedNeighbourCosine(myList, other);
+      });
+    }
     const order = Int32Array.from(pool.keys());
     return topK(order, order.length, k, final, (i) => byId(pool[i])).map((i) => ({
       id: this.docs[pool[i]]!.id,
@@ -553,6 +562,35 @@ export class RelatedIndex {
     return weights;
   }
 
+  /**
+   * An article's neighbour list as a sparse vector over articles, itself included at full
+   * weight, L2-normalised. Two articles whose nearest neighbours overlap sit in the same
+   * region of the collection even when their own wording differs (second-order similarity).
+   */
+  private neighbourVector(slot: number): Map<number, number> {
+    const entry = this.docs[slot]!;
+    const vector = new Map<number, number>([[slot, 1]]);
+    let sumSquares = 1;
+    entry.neighbours.forEach((n, i) => {
+      if (!this.docs[n]) return;
+      const w = entry.neighbourSims[i] / QUANT;
+      vector.set(n, w);
+      sumSquares += w * w;
+    });
+    const norm = Math.sqrt(sumSquares);
+    for (const [n, w] of vector) vector.set(n, w / norm);
+    return vector;
+  }
+
+  private sharedNeighbourCosine(mine: Map<number, number>, other: number): number {
+    let dot = 0;
+    for (const [n, w] of this.neighbourVector(other)) {
+      const m = mine.get(n);
+      if (m !== undefined) dot += m * w;
+    }
+    return dot;
+  }
+
   /** Cosine of two articles' own (unexpanded) vectors: what they literally share. */
   private directCosine(mine: Map<number, number>, other: number): number {
     const entry = this.docs[other]!;
@@ -743,6 +781,7 @@ function validateParams(p: RelatedParams): RelatedParams {
     if (!Number.isFinite(p[key]) || p[key] < 0) throw new Error(`related index: ${key} must be a finite number ≥ 0`);
   }
   if (!(p.directWeight >= 0 && p.directWeight <= 1)) throw new Error('related index: directWeight must be within [0, 1]');
+  if (!(p.sharedNeighbourWeight >= 0 && p.sharedNeighbourWeight <= 1)) throw new Error('related index: sharedNeighbourWeight must be within [0, 1]');
   if (!(p.refreshGrowth > 1)) throw new Error('related index: refreshGrowth must be > 1');
   return p;
 }

@@ -38,6 +38,11 @@ export interface RelatedParams {
    * the topic; this keeps a second report on the same story above merely topical articles.
    */
   directWeight: number;
+  /**
+   * Share of the final score taken from the overlap of the two articles' neighbour lists
+   * (second-order similarity), applied to the same re-ranked candidates.
+   */
+  sharedNeighbourWeight: number;
   /** Reweigh every stored vector once the article count grows or shrinks by this factor. */
   refreshGrowth: number;
 }
@@ -45,6 +50,8 @@ export interface RelatedParams {
 export const DEFAULT_RELATED_PARAMS: Readonly<RelatedParams> = Object.freeze({
   titleWeight: 2,
   leadWeight: 2,
+  // Larger values (300 / 96 / 40 / 3) measured 0.815 instead of 0.795 precision@5 but doubled the memory
+  // and stored size per article; at 100k articles on an old laptop that is the worse trade.
   candidateTerms: 160,
   vectorTerms: 64,
   neighbours: 20,
@@ -54,5 +61,6 @@ export const DEFAULT_RELATED_PARAMS: Readonly<RelatedParams> = Object.freeze({
   idfExponent: 0.7,
   minDf: 2,
   directWeight: 0.5,
+  sharedNeighbourWeight: 0,
   refreshGrowth: 1.25,
 });

@@ -7,9 +7,11 @@ import {
   loadRelatedIndexes,
   MANIFEST_KEY,
   saveRelatedIndexes,
+  STORE_VERSION,
   type RelatedManifest,
   type RelatedPartition,
 } from '../../../../renderer/data/relatedIndexStore';
+import { checksumOf } from '../../../../shared/related/binarySnapshot';
 import { corpusLines } from '../workers/related/relatedFixtures';
 import { closeAll, freshDb } from './articleFixtures';
 
@@ -41,12 +43,18 @@ describe('related index store', () => {
       ['guide-vi', partition(60, 70)],
     ]);
     // Several chunks per partition, so chunk order and boundaries are exercised.
-    const manifest = await saveRelatedIndexes(db, partitions, { docsPerChunk: 25 });
+    const manifest = await saveRelatedIndexes(db, partitions, { docsPerChunk: 25, termsPerChunk: 1000 });
     expect(manifest.count).toBe(70);
-    expect(manifest.partitions).toEqual([
+    expect(manifest.partitions).toMatchObject([
       { name: 'portal', count: 60, chunks: 3 },
       { name: 'guide-vi', count: 10, chunks: 1 },
     ]);
+    expect(manifest.partitions[0].termChunks).toBeGreaterThan(1);
+    // Bulk rows are binary and smaller than the JSON form (at this size the term texts dominate both).
+    const stored = await db.table<{ key: string; data: unknown }, string>('relatedChunks').get('p:portal:docs:000000');
+    expect(stored?.data).toBeInstanceOf(ArrayBuffer);
+    const jsonBytes = [...partitions.values()].reduce((n, p) => n + JSON.stringify(p.index.toJSON()).length, 0);
+    expect(manifest.bytes).toBeLessThan(jsonBytes * 0.75);
 
     const loaded = await loadRelatedIndexes(db);
     if (!loaded.ok) throw new Error(`${loaded.reason}: ${loaded.detail}`);
@@ -70,11 +78,12 @@ describe('related index store', () => {
     await saveRelatedIndexes(db, partitions);
     const manifest = JSON.parse((await db.relatedChunks.get(MANIFEST_KEY))!.data) as RelatedManifest;
     expect(manifest.count).toBe(30);
+    expect(manifest.version).toBe(STORE_VERSION);
     expect(manifest.fingerprint).toBe(fingerprintOf(partitions.get('portal')!.hashes));
     // A later, smaller save replaces every row: nothing of the first is left to be mixed in.
     await saveRelatedIndexes(db, new Map([['guide-en', partition(40, 45)]]));
     const keys = (await db.relatedChunks.toCollection().primaryKeys()).sort();
-    expect(keys).toEqual(['manifest', 'p:guide-en:docs:000000', 'p:guide-en:head']);
+    expect(keys).toEqual(['manifest', 'p:guide-en:docs:000000', 'p:guide-en:head', 'p:guide-en:terms:000000']);
     const loaded = await loadRelatedIndexes(db);
     expect(loaded.ok && [...loaded.partitions.keys()]).toEqual(['guide-en']);
   });
@@ -93,12 +102,48 @@ describe('related index store', () => {
     await db.relatedChunks.put({ key: 'p:portal:docs:000009', data: '{"docs":[],"hashes":[]}' });
     expect(await loadRelatedIndexes(db)).toMatchObject({ ok: false, reason: 'inconsistent' });
 
+    const rows = db.table<{ key: string; data: string | ArrayBuffer }, string>('relatedChunks');
+    const bytesOf = async (key: string) => new Uint8Array((await rows.get(key))!.data as ArrayBuffer).slice();
+
+    // One flipped byte in a docs chunk: the checksum notices even though it might still decode.
     await save();
-    const chunk = (await db.relatedChunks.get('p:portal:docs:000000'))!;
-    const parsed = JSON.parse(chunk.data) as { hashes: string[] };
-    parsed.hashes[3] = 'edited';
-    await db.relatedChunks.put({ key: chunk.key, data: JSON.stringify(parsed) });
+    const flipped = await bytesOf('p:portal:docs:000001');
+    flipped[flipped.length - 3] ^= 0x40;
+    await rows.put({ key: 'p:portal:docs:000001', data: flipped.buffer });
+    expect(await loadRelatedIndexes(db)).toMatchObject({ ok: false, reason: 'corrupt', detail: expect.stringContaining('chunk 1 is damaged') });
+
+    // A truncated chunk whose checksum was updated too: the decoder itself refuses it (the declared
+    // article count no longer fits in what is left, or a read runs off the end).
+    await save();
+    const truncated = (await bytesOf('p:portal:docs:000000')).slice(0, 200);
+    const before = JSON.parse((await db.relatedChunks.get(MANIFEST_KEY))!.data) as RelatedManifest;
+    await rows.put({ key: 'p:portal:docs:000000', data: truncated.buffer });
+    await db.relatedChunks.put({
+      key: MANIFEST_KEY,
+      data: JSON.stringify({ ...before, checksums: { ...before.checksums, 'p:portal:docs:000000': checksumOf(truncated.buffer) } }),
+    });
+    expect(await loadRelatedIndexes(db)).toMatchObject({ ok: false, reason: 'corrupt', detail: expect.stringMatching(/truncated|impossible length/) });
+
+    // Damaged terms, and text where binary belongs.
+    await save();
+    const terms = await bytesOf('p:portal:terms:000000');
+    terms[10] ^= 1;
+    await rows.put({ key: 'p:portal:terms:000000', data: terms.buffer });
+    expect(await loadRelatedIndexes(db)).toMatchObject({ ok: false, reason: 'corrupt' });
+    await save();
+    await db.relatedChunks.put({ key: 'p:portal:docs:000002', data: '{"docs":[],"hashes":[]}' });
+    expect(await loadRelatedIndexes(db)).toMatchObject({ ok: false, reason: 'corrupt' });
+
+    // Rows from another save whose fingerprint does not match.
+    await save();
+    const current = JSON.parse((await db.relatedChunks.get(MANIFEST_KEY))!.data) as RelatedManifest;
+    await db.relatedChunks.put({ key: MANIFEST_KEY, data: JSON.stringify({ ...current, fingerprint: fingerprintOf([['a', 'b']]) }) });
     expect(await loadRelatedIndexes(db)).toMatchObject({ ok: false, reason: 'inconsistent', detail: expect.stringContaining('fingerprint') });
+
+    // A store written by the JSON format (version 1) is rebuilt, not misread.
+    await save();
+    await db.relatedChunks.put({ key: MANIFEST_KEY, data: JSON.stringify({ ...current, version: 1 }) });
+    expect(await loadRelatedIndexes(db)).toMatchObject({ ok: false, reason: 'format' });
 
     await save();
     const manifest = JSON.parse((await db.relatedChunks.get(MANIFEST_KEY))!.data) as RelatedManifest;

@@ -198,7 +198,24 @@ describe('RelatedIndex document-frequency drift', () => {
     expect(docs.map((d) => index.similar(d.id, 3).map((h) => h.id))).toEqual(before);
   });
 
+  it('can re-rank by shared nearest neighbours, still by content alone', () => {
+    const docs = topicDocs();
+    const plain = build(docs);
+    const index = new RelatedIndex({ sharedNeighbourWeight: 0.5 });
+    index.add(docs);
+    for (const doc of docs) {
+      const hits = index.similar(doc.id, 3);
+      expect(hits.map((h) => topicOf(h.id))).toEqual([doc.topic, doc.topic, doc.topic]);
+      for (const h of hits) expect(h.score).toBeLessThanOrEqual(1);
+    }
+    // The blend changes scores, so the option is really in effect.
+    expect(index.similar('health-0', 5).map((h) => h.score)).not.toEqual(plain.similar('health-0', 5).map((h) => h.score));
+    const restored = RelatedIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+    for (const doc of docs) expect(restored.similar(doc.id)).toEqual(index.similar(doc.id));
+  });
+
   it('rejects invalid parameters', () => {
+    expect(() => new RelatedIndex({ sharedNeighbourWeight: 1.5 })).toThrow(/sharedNeighbourWeight/);
     expect(() => new RelatedIndex({ vectorTerms: 0 })).toThrow(/vectorTerms/);
     expect(() => new RelatedIndex({ refreshGrowth: 1 })).toThrow(/refreshGrowth/);
   });
