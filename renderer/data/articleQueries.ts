@@ -64,32 +64,39 @@ export async function listArticleHead(db: ArchiveDb, query: ListQuery, limit: nu
   const q = { ...DEFAULT_LIST_FILTER, ...query };
   if (q.unread || q.bookmarked || q.annotated || (q.category !== null && q.sourceId !== null)) return null;
   const { lo, hi } = publishedRange(q);
+  if (q.sort === 'views' && (lo || hi)) return null;
   const hidden = otherGuidePrefix(q.language);
   const inScope = (a: ArticleRow) =>
     (q.category === null || a.category === q.category) &&
     (q.sourceId === null || a.sourceId === q.sourceId) &&
     (!lo || a.publishedAt >= lo) &&
     (!hi || a.publishedAt < hi);
-  const hiddenInScope = (await db.articles.where('lang').equals(q.language === 'vi' ? 'en' : 'vi').toArray()).filter(inScope).length;
-  const dates = dateCollection(db, q, lo, hi);
-  const total = (await dates.count()) - hiddenInScope;
-  let head: string[];
-  if (q.sort === 'views') {
-    if (lo || hi) return null;
-    const byViews: ArticleCollection =
-      q.category !== null
-        ? db.articles.where('[category+views]').between([q.category, Dexie.minKey], [q.category, Dexie.maxKey])
-        : q.sourceId !== null
-          ? db.articles.where('[sourceId+views]').between([q.sourceId, Dexie.minKey], [q.sourceId, Dexie.maxKey])
-          : db.articles.orderBy('views');
-    // Articles without views come last; with fewer counted ones than a screenful the full list is as quick.
-    if ((await byViews.count()) < limit + hiddenInScope) return null;
-    head = (await byViews.reverse().limit(limit + hiddenInScope).primaryKeys()) as string[];
-  } else {
-    const ordered = q.sort === 'oldest' ? dates : dates.reverse();
-    head = (await ordered.limit(limit + hiddenInScope).primaryKeys()) as string[];
+  // Dexie collections are mutable (reverse, limit): a fresh one for each read.
+  const dates = () => dateCollection(db, q, lo, hi);
+  const byViews = (): ArticleCollection =>
+    q.category !== null
+      ? db.articles.where('[category+views]').between([q.category, Dexie.minKey], [q.category, Dexie.maxKey])
+      : q.sourceId !== null
+        ? db.articles.where('[sourceId+views]').between([q.sourceId, Dexie.minKey], [q.sourceId, Dexie.maxKey])
+        : db.articles.orderBy('views');
+  const ordered = () => (q.sort === 'views' ? byViews().reverse() : q.sort === 'oldest' ? dates() : dates().reverse());
+  // All reads at once (every round trip counts at startup): the guide's other language hides a handful
+  // of ids, so a few more keys than asked cover them; the rare shortfall reads again below.
+  const spare = 24;
+  const [hiddenRows, inRange, counted, keys] = await Promise.all([
+    db.articles.where('lang').equals(q.language === 'vi' ? 'en' : 'vi').toArray(),
+    dates().count(),
+    q.sort === 'views' ? byViews().count() : Promise.resolve(0),
+    ordered().limit(limit + spare).primaryKeys() as Promise<string[]>,
+  ]);
+  const hiddenInScope = hiddenRows.filter(inScope);
+  // Articles without views come last; with fewer counted ones than a screenful the full list is as quick.
+  if (q.sort === 'views' && counted < limit + hiddenInScope.filter((a) => a.views !== null).length) return null;
+  let head = keys.filter((id) => !id.startsWith(hidden));
+  if (head.length < limit && keys.length === limit + spare) {
+    head = ((await ordered().limit(limit + hiddenInScope.length).primaryKeys()) as string[]).filter((id) => !id.startsWith(hidden));
   }
-  return { ids: head.filter((id) => !id.startsWith(hidden)).slice(0, limit), total: Math.max(0, total) };
+  return { ids: head.slice(0, limit), total: Math.max(0, inRange - hiddenInScope.length) };
 }
 
 /**
@@ -100,7 +107,8 @@ export async function listArticleHead(db: ArchiveDb, query: ListQuery, limit: nu
 export async function watchListInputs(db: ArchiveDb, query: ListQuery): Promise<void> {
   const q = { ...DEFAULT_LIST_FILTER, ...query };
   const { lo, hi } = publishedRange(q);
-  const reads: Promise<unknown>[] = [dateCollection(db, q, lo, hi).count(), db.articles.where('lang').anyOf('vi', 'en').count()];
+  // One range over both guide languages: anyOf() counts with a cursor, a round trip per guide article.
+  const reads: Promise<unknown>[] = [dateCollection(db, q, lo, hi).count(), db.articles.where('lang').between('en', 'vi', true, true).count()];
   if (q.sort === 'views') reads.push(db.articles.orderBy('views').count());
   if (q.category !== null && q.sourceId !== null) reads.push(dateCollection(db, { ...q, category: null }, lo, hi).count());
   if (q.unread) {
@@ -195,17 +203,37 @@ function compareRows(sort: ListFilter['sort']): (a: ArticleRow, b: ArticleRow) =
 
 /** Unread articles of one source as the reader sees it: two index counts (the guide counts its UI language only). */
 export async function countUnread(db: ArchiveDb, sourceId: string, language: Language): Promise<number> {
-  if (sourceId === GUIDE_SOURCE) {
-    const total = await db.articles.where('lang').equals(language).count();
-    const readRows = (await db.readState.where('[sourceId+read]').equals([sourceId, 1]).primaryKeys()) as string[];
-    const hidden = otherGuidePrefix(language);
-    return Math.max(0, total - readRows.filter((id) => !id.startsWith(hidden)).length);
-  }
-  const [total, read] = await Promise.all([
-    db.articles.where('[sourceId+publishedAt]').between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey]).count(),
-    db.readState.where('[sourceId+read]').equals([sourceId, 1]).count(),
-  ]);
-  return Math.max(0, total - read);
+  const [total, read] = await Promise.all([countSourceTotals(db, [sourceId], language), countSourceReads(db, [sourceId], language)]);
+  return Math.max(0, (total[sourceId] ?? 0) - (read[sourceId] ?? 0));
+}
+
+/**
+ * Articles per source as the reader sees them (the guide in its UI language only). These change only
+ * with the articles, so marking one read never recounts them: with `countSourceReads` the unread count
+ * is their difference.
+ */
+export async function countSourceTotals(db: ArchiveDb, sourceIds: readonly string[], language: Language): Promise<Record<string, number>> {
+  const counts = await Promise.all(
+    sourceIds.map((id) =>
+      id === GUIDE_SOURCE
+        ? db.articles.where('lang').equals(language).count()
+        : db.articles.where('[sourceId+publishedAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).count(),
+    ),
+  );
+  return Object.fromEntries(sourceIds.map((id, i) => [id, counts[i]]));
+}
+
+/** Read articles per source, from the read-state index (the guide's other language left out). */
+export async function countSourceReads(db: ArchiveDb, sourceIds: readonly string[], language: Language): Promise<Record<string, number>> {
+  const hidden = otherGuidePrefix(language);
+  const counts = await Promise.all(
+    sourceIds.map(async (id) => {
+      const range = db.readState.where('[sourceId+read]').equals([id, 1]);
+      if (id !== GUIDE_SOURCE) return range.count();
+      return ((await range.primaryKeys()) as string[]).filter((k) => !k.startsWith(hidden)).length;
+    }),
+  );
+  return Object.fromEntries(sourceIds.map((id, i) => [id, counts[i]]));
 }
 
 export interface CategoryCount {
@@ -214,29 +242,47 @@ export interface CategoryCount {
   unread: number;
 }
 
+/** Articles per category as the reader sees them (the guide's other language left out); changes only with the articles. */
+export async function countCategoryTotals(db: ArchiveDb, language: Language): Promise<Record<string, number>> {
+  const [categories, hiddenGuide] = await Promise.all([
+    db.articles.orderBy('category').uniqueKeys() as Promise<string[]>,
+    db.articles.where('lang').equals(language === 'vi' ? 'en' : 'vi').toArray(),
+  ]);
+  const named = categories.filter((c) => c !== '');
+  const totals = await Promise.all(
+    named.map((category) => db.articles.where('[category+publishedAt]').between([category, Dexie.minKey], [category, Dexie.maxKey]).count()),
+  );
+  return Object.fromEntries(named.map((c, i) => [c, totals[i] - hiddenGuide.filter((a) => a.category === c).length]));
+}
+
+/** Read articles per category, from the read-state index (the guide's other language left out). */
+export async function countCategoryReads(db: ArchiveDb, categories: readonly string[], language: Language): Promise<Record<string, number>> {
+  const hidden = otherGuidePrefix(language);
+  const [reads, hiddenRead] = await Promise.all([
+    Promise.all(categories.map((c) => db.readState.where('[category+read]').equals([c, 1]).count())),
+    // The guide's read rows are a handful: which of them are in the hidden language.
+    db.readState.where('[sourceId+read]').equals([GUIDE_SOURCE, 1]).toArray(),
+  ]);
+  const hiddenByCategory = new Map<string, number>();
+  for (const r of hiddenRead) if (r.category !== undefined && r.articleId.startsWith(hidden)) hiddenByCategory.set(r.category, (hiddenByCategory.get(r.category) ?? 0) + 1);
+  return Object.fromEntries(categories.map((c, i) => [c, reads[i] - (hiddenByCategory.get(c) ?? 0)]));
+}
+
+/** Categories with their totals and unread counts, in display order, from the two halves above. */
+export function combineCategoryCounts(totals: Record<string, number>, reads: Record<string, number>): CategoryCount[] {
+  return Object.entries(totals)
+    .filter(([, total]) => total > 0)
+    .map(([category, total]) => ({ category, total, unread: Math.max(0, total - (reads[category] ?? 0)) }))
+    .sort((a, b) => a.category.localeCompare(b.category, 'vi'));
+}
+
 /**
  * Every category with its article and unread counts, from index counts only. The guide's articles in
  * the other UI language are subtracted, so its categories appear once, in the reader's language.
  */
 export async function countByCategory(db: ArchiveDb, language: Language): Promise<CategoryCount[]> {
-  const categories = (await db.articles.orderBy('category').uniqueKeys()) as string[];
-  const hiddenGuide = await db.articles.where('lang').equals(language === 'vi' ? 'en' : 'vi').toArray();
-  const hiddenReads = await db.readState.bulkGet(hiddenGuide.map((a) => a.id));
-  const out = await Promise.all(
-    categories
-      .filter((c) => c !== '')
-      .map(async (category) => {
-        const [total, read] = await Promise.all([
-          db.articles.where('[category+publishedAt]').between([category, Dexie.minKey], [category, Dexie.maxKey]).count(),
-          db.readState.where('[category+read]').equals([category, 1]).count(),
-        ]);
-        const hiddenTotal = hiddenGuide.filter((a) => a.category === category).length;
-        const hiddenRead = hiddenGuide.filter((a, i) => a.category === category && hiddenReads[i]?.read === 1).length;
-        const shown = total - hiddenTotal;
-        return { category, total: shown, unread: Math.max(0, shown - (read - hiddenRead)) };
-      }),
-  );
-  return out.filter((c) => c.total > 0).sort((a, b) => a.category.localeCompare(b.category, 'vi'));
+  const totals = await countCategoryTotals(db, language);
+  return combineCategoryCounts(totals, await countCategoryReads(db, Object.keys(totals), language));
 }
 
 function readRow(article: ArticleRow, prev: ReadStateRow | undefined, patch: Partial<ReadStateRow>, now: Date): ReadStateRow {
@@ -251,10 +297,14 @@ function readRow(article: ArticleRow, prev: ReadStateRow | undefined, patch: Par
   };
 }
 
+// Writes lock only the read-state table: a read-write transaction over articles would hold every list
+// and reader read of that table until it commits, which on a busy disk takes a second or more. The
+// article is read just before, in a read-only transaction, for the source and category it copies.
+
 export async function setRead(db: ArchiveDb, articleId: string, read: boolean, now = new Date()): Promise<void> {
-  await db.transaction('rw', [db.articles, db.readState], async () => {
-    const article = await db.articles.get(articleId);
-    if (!article) return;
+  const article = await db.articles.get(articleId);
+  if (!article) return;
+  await db.transaction('rw', db.readState, async () => {
     const prev = await db.readState.get(articleId);
     if (prev && prev.read === (read ? 1 : 0) && prev.category === article.category) return;
     await db.readState.put(readRow(article, prev, { read: read ? 1 : 0 }, now));
@@ -264,15 +314,14 @@ export async function setRead(db: ArchiveDb, articleId: string, read: boolean, n
 /** Remembers how far down an article the reader got (0…1), so reopening it continues there. */
 export async function setProgress(db: ArchiveDb, articleId: string, progress: number, now = new Date()): Promise<void> {
   const value = Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0));
-  await db.transaction('rw', [db.articles, db.readState], async () => {
-    const prev = await db.readState.get(articleId);
-    if (prev) {
-      if (Math.abs(prev.progress - value) < 0.001) return;
-      await db.readState.update(articleId, { progress: value, updatedAt: now.toISOString() });
-      return;
-    }
-    const article = await db.articles.get(articleId);
-    if (article) await db.readState.put(readRow(article, undefined, { progress: value }, now));
+  const prev = await db.readState.get(articleId);
+  if (prev && Math.abs(prev.progress - value) < 0.001) return;
+  const article = prev ? undefined : await db.articles.get(articleId);
+  if (!prev && !article) return;
+  await db.transaction('rw', db.readState, async () => {
+    const current = await db.readState.get(articleId);
+    if (current) await db.readState.update(articleId, { progress: value, updatedAt: now.toISOString() });
+    else if (article) await db.readState.put(readRow(article, undefined, { progress: value }, now));
   });
 }
 
@@ -300,8 +349,9 @@ export async function markManyRead(db: ArchiveDb, ids: readonly string[], option
   for (let start = 0; start < ids.length; start += size) {
     if (options.signal?.aborted) break;
     const chunk = ids.slice(start, start + size);
-    changed += await db.transaction('rw', [db.articles, db.readState], async () => {
-      const [articles, prev] = await Promise.all([db.articles.bulkGet(chunk), db.readState.bulkGet(chunk)]);
+    const articles = await db.articles.bulkGet(chunk);
+    changed += await db.transaction('rw', db.readState, async () => {
+      const prev = await db.readState.bulkGet(chunk);
       const rows: ReadStateRow[] = [];
       articles.forEach((a, i) => {
         if (a && prev[i]?.read !== 1) rows.push(readRow(a, prev[i], { read: 1 }, now));

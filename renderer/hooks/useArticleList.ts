@@ -1,19 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { countByCategory, listArticleHead, listArticleIds, markQueryRead, watchListInputs, type CategoryCount, type ListQuery } from '../data/articleQueries';
+import { combineCategoryCounts, countCategoryReads, countCategoryTotals, listArticleHead, listArticleIds, markQueryRead, watchListInputs, type CategoryCount, type ListQuery } from '../data/articleQueries';
 import { listBookmarks, type BookmarkEntry } from '../data/bookmarksRepo';
 import { db } from '../data/db';
 import { DEFAULT_LIST_FILTER, type ListFilter } from '../data/listFilter';
 import type { ArticleRow } from '../data/rows';
 import { readSetting, writeSetting, type BrowseView, type Language } from '../data/settings';
-
-export function useArticleIds(query: ListQuery, keep?: ReadonlySet<string>): string[] | undefined {
-  const keepKey = keep ? [...keep].join('\n') : '';
-  return useLiveQuery(
-    () => listArticleIds(db, query, { keep }),
-    [JSON.stringify(query), keepKey],
-  );
-}
+import { useQuietQuery } from './useQuietQuery';
 
 interface BrowseSettings {
   language: Language;
@@ -140,6 +133,8 @@ export function useBrowse(openId: string | null): Browse {
 
 /** Ids shown before the whole list has loaded: a screenful and some. */
 const HEAD_SIZE = 60;
+/** Rows a tall window shows at once, plus the overscan above and below. */
+const FIRST_SCREEN = 24;
 
 interface IdList {
   queryKey: string;
@@ -171,15 +166,23 @@ function useIdList(enabled: boolean, query: ListQuery, keep: ReadonlySet<string>
   latest.current = { queryKey, query, keep, shown: list };
   const runner = useRef({ busy: false, again: false });
 
+  // A new query paints its top at once: the head and its first screen of rows, read together, without
+  // waiting for the live signal (at startup every round trip waits behind other features' reads).
+  useEffect(() => {
+    if (!enabled) return;
+    const { queryKey: key, query: q } = latest.current;
+    if (latest.current.shown?.queryKey === key) return;
+    void (async () => {
+      const head = await listArticleHead(db, q, HEAD_SIZE);
+      if (!head || latest.current.queryKey !== key) return;
+      (await readRows(head.ids.slice(0, FIRST_SCREEN))).store(rowCache, { articles: true, flags: true });
+      if (latest.current.queryKey !== key) return;
+      setList((prev) => (prev?.queryKey === key && prev.complete ? prev : { queryKey: key, ids: head.ids, total: head.total, complete: false }));
+    })();
+  }, [enabled, queryKey]);
+
   useEffect(() => {
     if (!signal) return;
-    const { queryKey: key, query: q } = latest.current;
-    if (latest.current.shown?.queryKey !== key) {
-      void listArticleHead(db, q, HEAD_SIZE).then((head) => {
-        if (!head || latest.current.queryKey !== key) return;
-        setList((prev) => (prev?.queryKey === key && prev.complete ? prev : { queryKey: key, ids: head.ids, total: head.total, complete: false }));
-      });
-    }
     const r = runner.current;
     if (r.busy) {
       r.again = true;
@@ -227,6 +230,30 @@ function remember<V>(cache: Map<string, V>, id: string, value: V) {
   if (cache.size > ROW_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
 }
 
+/** Rows read so far, shared by the list and the Bookmarks view, and primed with the first screen at startup. */
+const rowCache = {
+  articles: new Map<string, ArticleRow | null>(),
+  flags: new Map<string, Flags>(),
+  rows: new Map<string, ListRow>(),
+  av: undefined as unknown,
+  fv: undefined as unknown,
+};
+
+/** Reads rows for `ids` into the cache; the first screen's rows come this way before the list first renders. */
+async function readRows(ids: string[], what: { articles: boolean; flags: boolean } = { articles: true, flags: true }) {
+  const [articles, reads, marks] = await Promise.all([
+    what.articles && ids.length ? db.articles.bulkGet(ids) : Promise.resolve([]),
+    what.flags && ids.length ? db.readState.bulkGet(ids) : Promise.resolve([]),
+    what.flags && ids.length ? db.bookmarks.bulkGet(ids) : Promise.resolve([]),
+  ]);
+  return {
+    store(into: typeof rowCache, parts: { articles: boolean; flags: boolean }) {
+      if (parts.articles && what.articles) ids.forEach((id, i) => remember(into.articles, id, articles[i] ?? null));
+      if (parts.flags && what.flags) ids.forEach((id, i) => remember(into.flags, id, { read: reads[i]?.read === 1, bookmarked: marks[i] !== undefined }));
+    },
+  };
+}
+
 /**
  * Rows for the ids on screen (and a block around them): only ids not seen yet are read, once each, with
  * plain reads instead of live queries, which would track every key and re-read the whole window on each
@@ -236,13 +263,7 @@ function remember<V>(cache: Map<string, V>, id: string, value: V) {
 export function useListRows(ids: string[]): Map<string, ListRow> {
   const articlesVersion = useLiveQuery(watchArticles, []);
   const flagsVersion = useLiveQuery(watchFlags, []);
-  const cache = useRef({
-    articles: new Map<string, ArticleRow | null>(),
-    flags: new Map<string, Flags>(),
-    rows: new Map<string, ListRow>(),
-    av: undefined as unknown,
-    fv: undefined as unknown,
-  });
+  const cache = useRef(rowCache);
   const [tick, bump] = useReducer((x: number) => x + 1, 0);
   const latest = useRef({ av: articlesVersion as unknown, fv: flagsVersion as unknown });
   latest.current = { av: articlesVersion, fv: flagsVersion };
@@ -257,26 +278,32 @@ export function useListRows(ids: string[]): Map<string, ListRow> {
     const needF = staleF ? ids : ids.filter((id) => !c.flags.has(id));
     if (needA.length === 0 && needF.length === 0) return;
     // Read after this frame: a scroll step renders at once, and a block passed over in a fast flick is
-    // never read at all.
-    const timer = setTimeout(() => void read(), 0);
-    const read = () => Promise.all([
-      needA.length ? db.articles.bulkGet(needA) : Promise.resolve([]),
-      needF.length ? db.readState.bulkGet(needF) : Promise.resolve([]),
-      needF.length ? db.bookmarks.bulkGet(needF) : Promise.resolve([]),
-    ]).then(([articles, reads, marks]) => {
+    // never read at all. Re-reading rows already shown (their flags changed: an article was opened and
+    // marked read) waits for an idle moment, so those hundred reads never queue ahead of the next
+    // article's own.
+    const fresh = ids.some((id) => !c.articles.has(id) || !c.flags.has(id));
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+    const cancelIdle = (globalThis as { cancelIdleCallback?: (h: number) => void }).cancelIdleCallback;
+    const handle = !fresh && idle ? idle(() => void read(), { timeout: 500 }) : undefined;
+    const timer = handle === undefined ? setTimeout(() => void read(), 0) : undefined;
+    const read = async () => {
+      const [a, f] = await Promise.all([readRows(needA, { articles: true, flags: false }), readRows(needF, { articles: false, flags: true })]);
       // Values read before a newer change signal may be older than it; that signal's own read follows.
       const { av, fv } = latest.current;
       if (av === articlesVersion) {
         c.av = av;
-        needA.forEach((id, i) => remember(c.articles, id, articles[i] ?? null));
+        a.store(c, { articles: true, flags: false });
       }
       if (fv === flagsVersion) {
         c.fv = fv;
-        needF.forEach((id, i) => remember(c.flags, id, { read: reads[i]?.read === 1, bookmarked: marks[i] !== undefined }));
+        f.store(c, { articles: false, flags: true });
       }
       bump();
-    });
-    return () => clearTimeout(timer);
+    };
+    return () => {
+      clearTimeout(timer);
+      if (handle !== undefined) cancelIdle?.(handle);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- key is ids by value
   }, [key, articlesVersion, flagsVersion]);
 
@@ -302,9 +329,18 @@ export function useListRows(ids: string[]): Map<string, ListRow> {
   }, [key, tick]);
 }
 
-/** Categories with their unread counts, for the category filter. */
+const watchArticleRows = () => db.articles.limit(1).toArray();
+const watchReadRows = () => db.readState.limit(1).toArray();
+
+/**
+ * Categories with their unread counts, for the category filter. Totals follow the articles and read
+ * counts the read state, each recounted at a quiet moment (useQuietQuery), not while an article opens.
+ */
 export function useCategoryCounts(language: Language): CategoryCount[] | undefined {
-  return useLiveQuery(() => countByCategory(db, language), [language]);
+  const totals = useQuietQuery(() => countCategoryTotals(db, language), [language], watchArticleRows);
+  const categories = useMemo(() => (totals ? Object.keys(totals) : []), [totals]);
+  const reads = useQuietQuery(() => countCategoryReads(db, categories, language), [categories, language], watchReadRows);
+  return useMemo(() => (totals && reads ? combineCategoryCounts(totals, reads) : undefined), [totals, reads]);
 }
 
 export interface MarkAllProgress {

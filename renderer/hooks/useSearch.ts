@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { SearchFilters } from '../data/searchFilters';
 import type { Language } from '../data/settings';
-import { searchClient } from '../workers/search/searchClient';
+import { searchClient, type SearchQuery } from '../workers/search/searchClient';
 import type { IndexStatus, ResultRow } from '../workers/search/searchProtocol';
+import { startBackgroundWork, useStartupDone } from './useStartupGate';
 
 /** Results are fetched a page at a time, as the virtual list scrolls to them. */
 const PAGE = 24;
@@ -32,19 +33,30 @@ export interface SearchState {
   loadRange(start: number, end: number): void;
 }
 
-/** The search index's state (loading, indexing, ready), as the worker reports it. */
+const NOT_STARTED: IndexStatus = { phase: 'loading', indexed: 0, pending: 0, error: null };
+
+/**
+ * The search index's state (loading, indexing, ready), as the worker reports it. The worker starts after
+ * the first list has painted (loading its index would hold IndexedDB), or at the first query typed.
+ */
 export function useSearchIndexStatus(): IndexStatus {
-  const client = useMemo(() => searchClient(), []);
+  const started = useStartupDone();
+  const client = useMemo(() => (started ? searchClient() : null), [started]);
   return useSyncExternalStore(
-    useCallback((onChange) => client.onStatus(onChange), [client]),
-    () => client.status,
+    useCallback((onChange) => (client ? client.onStatus(onChange) : () => {}), [client]),
+    () => client?.status ?? NOT_STARTED,
   );
 }
 
 /** Debounced search with filters in the worker; results refresh while new articles are indexed. */
 export function useSearchResults(query: string, filters: SearchFilters, language: Language): SearchState {
-  const client = useMemo(() => searchClient(), []);
   const status = useSearchIndexStatus();
+  // Created on the first search, not at mount: see useSearchIndexStatus.
+  const client = useMemo(() => ({ search: (q: SearchQuery) => searchClient().search(q) }), []);
+  const typed = query.trim() !== '';
+  useEffect(() => {
+    if (typed) startBackgroundWork();
+  }, [typed]);
   const [debounced, setDebounced] = useState(query);
   useEffect(() => {
     const t = setTimeout(() => setDebounced(query), query.trim() ? DEBOUNCE_MS : 0);

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useListRows, type ListRow } from '../../hooks/useArticleList';
+import { markFirstListPainted } from '../../hooks/useStartupGate';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/formatDate';
 import { ListRowView, ROW_HEIGHT, rowDomId, type RowText } from './ListRowView';
@@ -89,6 +90,12 @@ export const ArticleList = forwardRef<ArticleListHandle, Props>(function Article
     handlers.current.onActivate(id);
     handlers.current.onOpen(id);
   }, []);
+
+  // Background work (search and related indexes) waits for the first rows, or the empty message, on screen.
+  const painted = maybeIds !== undefined && (count === 0 || rows.size > 0);
+  useEffect(() => {
+    if (painted) requestAnimationFrame(() => setTimeout(markFirstListPainted, 0));
+  }, [painted]);
 
   useEffect(() => {
     if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });

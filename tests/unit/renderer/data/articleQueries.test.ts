@@ -2,9 +2,15 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveDb } from '../../../../renderer/data/ArchiveDb';
 import {
+  combineCategoryCounts,
   countByCategory,
+  countCategoryReads,
+  countCategoryTotals,
+  countSourceReads,
+  countSourceTotals,
   countUnread,
   getProgress,
+  listArticleHead,
   listArticleIds,
   markManyRead,
   markQueryRead,
@@ -106,6 +112,44 @@ describe('listArticleIds', () => {
   });
 });
 
+describe('listArticleHead', () => {
+  it('gives the top of the same list and its length, from a short index walk', async () => {
+    const db = freshDb();
+    await seed(db);
+    await seedGuide(db);
+    const queries: ListQuery[] = [
+      q(),
+      q({ sort: 'oldest' }),
+      q({ sort: 'views' }),
+      q({ sourceId: 'p1' }),
+      q({ category: 'Xã hội' }),
+      q({ from: '2026-03-01', to: '2026-03-02' }),
+      q({ language: 'en' }),
+      q({ sourceId: 'guide', sort: 'oldest' }),
+    ];
+    for (const query of queries) {
+      const full = await listArticleIds(db, query);
+      for (const limit of [1, 3, 100]) {
+        const head = await listArticleHead(db, query, limit);
+        // Views need a screenful of counted articles (4 here); with fewer the caller waits for the full list.
+        if (query.sort === 'views' && limit > 4) {
+          expect(head, JSON.stringify(query)).toBeNull();
+          continue;
+        }
+        expect(head, JSON.stringify(query)).toEqual({ ids: full.slice(0, limit), total: full.length });
+      }
+    }
+  });
+
+  it('declines queries that need every key (read state, bookmarks, notes, source with category)', async () => {
+    const db = freshDb();
+    await seed(db);
+    for (const over of [{ unread: true }, { bookmarked: true }, { annotated: true }, { sourceId: 'p1', category: 'Xã hội' }, { sort: 'views' as const, from: '2026-03-01' }]) {
+      expect(await listArticleHead(db, q(over), 10), JSON.stringify(over)).toBeNull();
+    }
+  });
+});
+
 describe('unread counts', () => {
   it('counts per source and per category from indexes, and follows read changes', async () => {
     const db = freshDb();
@@ -139,6 +183,47 @@ describe('unread counts', () => {
     expect(en.find((c) => c.category === first.category.en)!.unread).toBe(en.find((c) => c.category === first.category.en)!.total - 1);
     const listed = await listArticleIds(db, { sourceId: null, language: 'en', category: first.category.en });
     expect(listed.every((id) => id.startsWith('guide:en:'))).toBe(true);
+  });
+});
+
+describe('count halves (totals follow articles, reads follow read state)', () => {
+  it('keeps totals when articles are marked read or unread, and reads follow every change', async () => {
+    const db = freshDb();
+    await seed(db);
+    await seedGuide(db);
+    const ids = ['guide', 'p1', 'p2'];
+    const totals = await countSourceTotals(db, ids, 'vi');
+    expect(totals).toEqual({ guide: GUIDE_ARTICLES.length, p1: 3, p2: 2 });
+    expect(await countSourceReads(db, ids, 'vi')).toEqual({ guide: 0, p1: 0, p2: 0 });
+    await setRead(db, urlOf('a'), true);
+    await setRead(db, urlOf('d'), true);
+    await setRead(db, guideArticleId('en', GUIDE_ARTICLES[0].slug), true);
+    await setRead(db, guideArticleId('vi', GUIDE_ARTICLES[1].slug), true);
+    expect(await countSourceTotals(db, ids, 'vi')).toEqual(totals);
+    // The guide's English article read does not count while the UI is Vietnamese, and the other way round.
+    expect(await countSourceReads(db, ids, 'vi')).toEqual({ guide: 1, p1: 1, p2: 1 });
+    expect(await countSourceReads(db, ids, 'en')).toEqual({ guide: 1, p1: 1, p2: 1 });
+    await setRead(db, urlOf('a'), false);
+    expect(await countSourceReads(db, ['p1'], 'vi')).toEqual({ p1: 0 });
+    await markManyRead(db, [urlOf('a'), urlOf('b'), urlOf('e')]);
+    expect(await countSourceReads(db, ['p1'], 'vi')).toEqual({ p1: 3 });
+    for (const id of ids) expect(await countUnread(db, id, 'vi')).toBe(Math.max(0, totals[id] - (await countSourceReads(db, [id], 'vi'))[id]));
+  });
+
+  it('gives per-category counts equal to countByCategory, and drops empty categories', async () => {
+    const db = freshDb();
+    await seed(db);
+    await seedGuide(db);
+    await setRead(db, urlOf('c'), true);
+    await setRead(db, guideArticleId('en', GUIDE_ARTICLES[0].slug), true);
+    for (const language of ['vi', 'en'] as const) {
+      const totals = await countCategoryTotals(db, language);
+      expect(totals['Xã hội']).toBe(3);
+      const reads = await countCategoryReads(db, Object.keys(totals), language);
+      expect(reads['Xã hội']).toBe(1);
+      expect(combineCategoryCounts(totals, reads)).toEqual(await countByCategory(db, language));
+    }
+    expect(combineCategoryCounts({ 'Xã hội': 2, Trống: 0 }, { 'Xã hội': 5 })).toEqual([{ category: 'Xã hội', total: 2, unread: 0 }]);
   });
 });
 
