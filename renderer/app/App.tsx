@@ -58,10 +58,25 @@ export function App() {
 
   // Marked read once it is on screen and the browser is idle: the write (and the reads it triggers)
   // never delays showing it, nor the next article opened right after.
+  // A choice the reader makes meanwhile (mark unread at once) wins over the pending automatic mark.
   const shownId = open?.article.id;
+  const pendingAutoRead = useRef<string | null>(null);
   useEffect(() => {
-    if (shownId && shownId === openId) void whenIdle().then(() => setRead(shownId, true));
+    if (!shownId || shownId !== openId) return;
+    pendingAutoRead.current = shownId;
+    void whenIdle().then(() => {
+      if (pendingAutoRead.current !== shownId) return;
+      pendingAutoRead.current = null;
+      void setRead(shownId, true);
+    });
+    return () => {
+      if (pendingAutoRead.current === shownId) pendingAutoRead.current = null;
+    };
   }, [shownId, openId, setRead]);
+  const toggleRead = (id: string, read: boolean) => {
+    if (pendingAutoRead.current === id) pendingAutoRead.current = null;
+    void setRead(id, read);
+  };
 
   // Guide articles exist per language: switching language follows the open guide article across.
   useEffect(() => {
@@ -124,14 +139,14 @@ export function App() {
           openId={openId}
           onActivate={setActiveId}
           onOpen={openArticle}
-          onToggleRead={(id, read) => void setRead(id, read)}
+          onToggleRead={toggleRead}
         />
         <RelatedLayout articleId={open?.article.id ?? null} onOpen={openArticle}>
           <Reader
             ref={readerRef}
             open={open}
             sourceTitle={sourceTitle}
-            onToggleRead={(id, read) => void setRead(id, read)}
+            onToggleRead={toggleRead}
             onBack={() => listRef.current?.focus()}
           />
         </RelatedLayout>

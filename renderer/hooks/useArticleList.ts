@@ -276,7 +276,12 @@ export function useListRows(ids: string[]): Map<string, ListRow> {
     const staleF = c.fv !== flagsVersion;
     const needA = staleA ? ids : ids.filter((id) => !c.articles.has(id));
     const needF = staleF ? ids : ids.filter((id) => !c.flags.has(id));
-    if (needA.length === 0 && needF.length === 0) return;
+    // The cache is shared (the list's first screen is primed into it, and the Bookmarks view fills it too):
+    // rows this render did not find may have arrived since, without a read of this component's own.
+    if (needA.length === 0 && needF.length === 0) {
+      bump();
+      return;
+    }
     // Read after this frame: a scroll step renders at once, and a block passed over in a fast flick is
     // never read at all. Re-reading rows already shown (their flags changed: an article was opened and
     // marked read) waits for an idle moment, so those hundred reads never queue ahead of the next

@@ -27,6 +27,8 @@ test('opens an article, switches language and back, and keeps it all after a rel
   await app.chooseLanguage('Tiếng Việt');
   await expect(app.readerTitle).toHaveText(WELCOME_VI);
   await app.chooseLanguage('English');
+  // Applied (and so written) before the reload, as a person would see it before restarting.
+  await expect(app.readerTitle).toHaveText(WELCOME_EN);
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Archive Reader' })).toBeVisible();
