@@ -17,7 +17,8 @@ import vm from 'node:vm';
 import { RelatedIndex } from '../shared/related/relatedIndex';
 import { ArchiveDb } from '../renderer/data/ArchiveDb';
 import { loadRelatedIndexes, saveRelatedIndexes } from '../renderer/data/relatedIndexStore';
-import { loadCorpus, mulberry32, percentile, round, synthesise } from './relatedCorpus';
+import { loadCorpus, percentile, round, synthesise } from './relatedCorpus';
+import { mulberry32 } from './seededRandom';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;

@@ -23,6 +23,7 @@ import FlexSearch from 'flexsearch';
 import { foldMarks, tokenTexts } from '../shared/text/index';
 import { SearchEngine, type SearchDoc } from '../shared/search/index';
 import { toTelex } from './eval-search';
+import { mulberry32 } from './seededRandom';
 
 interface PortalArticle {
   id: number;
@@ -73,16 +74,6 @@ function percentile(values: number[], p: number): number {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Mixed kinds, as in the quality evaluation, from titles of randomly chosen articles. */
 function benchQueries(docs: SearchDoc[], count: number): string[] {

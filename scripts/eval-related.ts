@@ -24,7 +24,8 @@ import { reasonFor } from '../shared/related/reasonFor';
 import { DEFAULT_RELATED_PARAMS, type RelatedParams } from '../shared/related/relatedParams';
 import { syllableRuns } from '../shared/related/syllables';
 import { countTerms } from '../shared/related/termCounts';
-import { loadCorpus, mulberry32, percentile, round, type Labelled } from './relatedCorpus';
+import { loadCorpus, percentile, round, type Labelled } from './relatedCorpus';
+import { mulberry32 } from './seededRandom';
 
 const K = 5;
 

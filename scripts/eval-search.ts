@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { foldMarks, tokenTexts } from '../shared/text/index';
 import { SearchEngine, type SearchDoc } from '../shared/search/index';
+import { mulberry32 } from './seededRandom';
 
 type Kind = 'toned' | 'untoned' | 'partial' | 'phrase' | 'telex';
 const KINDS: Kind[] = ['toned', 'untoned', 'partial', 'phrase', 'telex'];
@@ -27,16 +28,6 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TELEX_VOWEL: Record<string, string> = { 'â': 'aa', 'ă': 'aw', 'ê': 'ee', 'ô': 'oo', 'ơ': 'ow', 'ư': 'uw', 'đ': 'dd' };
 const TELEX_TONE: Record<string, string> = { '\u0301': 's', '\u0300': 'f', '\u0309': 'r', '\u0303': 'x', '\u0323': 'j' };

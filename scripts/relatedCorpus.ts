@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { RelatedDoc } from '../shared/related/types';
+import { mulberry32 } from './seededRandom';
 
 interface CorpusLine {
   title: string;
@@ -41,17 +42,6 @@ export function percentile(sorted: number[], p: number): number {
 
 export const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
 
-/** Seeded PRNG so synthetic corpora and batch orders are the same on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Articles for latency measurement only: each mixes the paragraphs of two real articles and

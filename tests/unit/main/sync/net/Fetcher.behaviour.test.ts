@@ -6,16 +6,8 @@ import type { Clock } from '../../../../../main/sync/net/clock';
 import { Fetcher } from '../../../../../main/sync/net/Fetcher';
 import { FetchError } from '../../../../../main/sync/net/FetchError';
 import { startLoopback, type Loopback } from './loopbackServer';
+import { fetchError } from './fetchError';
 
-async function fetchError(p: Promise<unknown>): Promise<FetchError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(FetchError);
-    return e as FetchError;
-  }
-  throw new Error('expected a FetchError');
-}
 
 let servers: Array<{ close(): Promise<void> }> = [];
 async function serve(handler: Parameters<typeof startLoopback>[0]): Promise<Loopback> {

@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Fetcher } from '../../../../../main/sync/net/Fetcher';
-import { FetchError } from '../../../../../main/sync/net/FetchError';
 import { startPortal, type Portal } from './portalHarness';
+import { fetchError } from './fetchError';
 
 const UA = 'ArchiveReader/0.1.0 (+offline reader)';
 
-async function expectFetchError(p: Promise<unknown>): Promise<FetchError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(FetchError);
-    return e as FetchError;
-  }
-  throw new Error('expected a FetchError');
-}
 
 describe('Fetcher against the fixture portal', () => {
   let portal: Portal;
@@ -34,9 +25,9 @@ describe('Fetcher against the fixture portal', () => {
     expect(new TextDecoder().decode(home.body)).toContain('<html');
     expect(home.headers['content-type']).toMatch(/text\/html/);
 
-    const search = await expectFetchError(fetcher.fetch(`${portal.url}/tim-kiem?q=kinh+te`));
+    const search = await fetchError(fetcher.fetch(`${portal.url}/tim-kiem?q=kinh+te`));
     expect(search.code).toBe('robots-disallowed');
-    const truth = await expectFetchError(fetcher.fetch(`${portal.url}/__truth/articles.json`));
+    const truth = await fetchError(fetcher.fetch(`${portal.url}/__truth/articles.json`));
     expect(truth.code).toBe('robots-disallowed');
 
     await fetcher.fetch(`${portal.url}/atom.xml`);
@@ -75,14 +66,14 @@ describe('Fetcher against the fixture portal', () => {
 
   it('refuses a body whose Content-Length is over the size cap', async () => {
     const article = portal.truth().articles[0];
-    const err = await expectFetchError(fetcher.fetch(portal.url + article.url, { maxBytes: 2000 }));
+    const err = await fetchError(fetcher.fetch(portal.url + article.url, { maxBytes: 2000 }));
     expect(err.code).toBe('too-large');
     expect(err.message).toMatch(/2000-byte limit/);
   });
 
   it('reports 404 as http-status without retrying', async () => {
     const before = portal.stats().paths['/bai-viet/bai-da-go-999999.html'] ?? 0;
-    const err = await expectFetchError(fetcher.fetch(`${portal.url}/bai-viet/bai-da-go-999999.html`));
+    const err = await fetchError(fetcher.fetch(`${portal.url}/bai-viet/bai-da-go-999999.html`));
     expect(err).toMatchObject({ code: 'http-status', status: 404 });
     expect(portal.stats().paths['/bai-viet/bai-da-go-999999.html']).toBe(before + 1);
   });

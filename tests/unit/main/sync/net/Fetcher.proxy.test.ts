@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fetcher } from '../../../../../main/sync/net/Fetcher';
-import { FetchError } from '../../../../../main/sync/net/FetchError';
 import { startForwardProxy, type ForwardProxy } from './forwardProxy';
 import { startLoopback, type Loopback } from './loopbackServer';
+import { fetchError } from './fetchError';
 
 const USER = 'nhân viên';
 const PASS = 'p@ss: word';
@@ -29,15 +29,6 @@ function track(f: Fetcher): Fetcher {
   return f;
 }
 
-async function failure(p: Promise<unknown>): Promise<FetchError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(FetchError);
-    return e as FetchError;
-  }
-  throw new Error('expected a FetchError');
-}
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
@@ -56,9 +47,9 @@ describe('proxy modes against a real forward proxy on loopback', () => {
   it("'manual' with a wrong or missing password fails as proxy-auth, not retried", async () => {
     const { target, proxy } = await setup();
     const wrong = track(new Fetcher({ retries: 3, respectRobots: false, network: { mode: 'manual', proxy: { url: proxy.url, username: USER, password: 'x' } } }));
-    expect((await failure(wrong.fetch(`${target.url}/a`))).code).toBe('proxy-auth');
+    expect((await fetchError(wrong.fetch(`${target.url}/a`))).code).toBe('proxy-auth');
     const none = track(new Fetcher({ retries: 3, respectRobots: false, network: { mode: 'manual', proxy: { url: proxy.url } } }));
-    expect((await failure(none.fetch(`${target.url}/a`))).code).toBe('proxy-auth');
+    expect((await fetchError(none.fetch(`${target.url}/a`))).code).toBe('proxy-auth');
     expect(proxy.seen).toHaveLength(2);
     expect(target.seen).toHaveLength(0);
   });
@@ -93,8 +84,8 @@ describe('proxy modes against a real forward proxy on loopback', () => {
     const { target, proxy } = await setup();
     const warnings: string[] = [];
     const socks = track(new Fetcher({ respectRobots: false, resolveProxy: async () => 'SOCKS5 127.0.0.1:1080', onWarning: (m) => warnings.push(m) }));
-    expect((await failure(socks.fetch(`${target.url}/s`))).code).toBe('proxy-unsupported');
-    expect((await failure(socks.fetch(`${target.url}/s2`))).code).toBe('proxy-unsupported');
+    expect((await fetchError(socks.fetch(`${target.url}/s`))).code).toBe('proxy-unsupported');
+    expect((await fetchError(socks.fetch(`${target.url}/s2`))).code).toBe('proxy-unsupported');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/SOCKS5/);
     const fallback = track(new Fetcher({ respectRobots: false, resolveProxy: async () => 'SOCKS5 127.0.0.1:1080; DIRECT' }));
@@ -142,14 +133,14 @@ describe('proxy modes against a real forward proxy on loopback', () => {
     expect(proxy.seen.map((s) => s.target)).toEqual([`${target.url}/robots.txt`, `${target.url}/2`]);
 
     f.setNetwork({ mode: 'manual', proxy: { url: proxy.url, username: USER, password: 'changed' } });
-    expect((await failure(f.fetch(`${target.url}/3`, { retries: 0 }))).code).toBe('proxy-auth');
+    expect((await fetchError(f.fetch(`${target.url}/3`, { retries: 0 }))).code).toBe('proxy-auth');
 
     let answer = `PROXY 127.0.0.1:${proxy.port}`;
     const g = track(new Fetcher({ respectRobots: false, resolveProxy: async () => answer, systemProxyTtlMs: 60_000 }));
-    expect((await failure(g.fetch(`${target.url}/4`, { retries: 0 }))).code).toBe('proxy-auth');
+    expect((await fetchError(g.fetch(`${target.url}/4`, { retries: 0 }))).code).toBe('proxy-auth');
     answer = 'DIRECT';
     // Still the cached answer until the settings change.
-    expect((await failure(g.fetch(`${target.url}/4`, { retries: 0 }))).code).toBe('proxy-auth');
+    expect((await fetchError(g.fetch(`${target.url}/4`, { retries: 0 }))).code).toBe('proxy-auth');
     g.setNetwork({ mode: 'system' });
     expect(text((await g.fetch(`${target.url}/4`)).body)).toBe('hello /4');
   });
@@ -159,7 +150,7 @@ describe('proxy modes against a real forward proxy on loopback', () => {
     const url = proxy.url;
     await proxy.close();
     const f = track(new Fetcher({ retries: 0, respectRobots: false, network: { mode: 'manual', proxy: { url } } }));
-    const e = await failure(f.fetch(`${target.url}/x`));
+    const e = await fetchError(f.fetch(`${target.url}/x`));
     expect(e.code).toBe('network');
     expect(e.message).toContain(`through the proxy ${new URL(url).host}`);
   });
