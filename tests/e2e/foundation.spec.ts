@@ -64,6 +64,7 @@ test('theme follows a manual override and keeps it', async ({ app, page }) => {
   await app.chooseTheme('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await app.chooseTheme('sepia');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
   await app.chooseTheme('system');

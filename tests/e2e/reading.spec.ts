@@ -127,6 +127,8 @@ test('returns to the reading position of each article, also after a reload', asy
   await expect(app.readerTitle).toHaveText(ADD_SOURCE);
   await expect.poll(() => r.scrollTop()).toBeGreaterThan(half - 10);
   expect(await r.scrollTop()).toBeLessThan(half + 10);
+  // The open article is remembered at the next idle moment, so as not to delay its own reads.
+  await expect.poll(() => app.storedSetting('openArticleId')).toMatch(/add-source/);
 
   await page.reload();
   await expect(app.readerTitle).toHaveText(ADD_SOURCE);

@@ -29,6 +29,27 @@ export class MainScreen {
     return this.reader.getByRole('heading', { level: 2 });
   }
 
+  /** A setting as the store holds it (undefined while never written), read straight from IndexedDB. */
+  storedSetting(key: string): Promise<unknown> {
+    return this.page.evaluate(
+      (k) =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('archive-reader');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const get = db.transaction('settings', 'readonly').objectStore('settings').get(k);
+            get.onsuccess = () => {
+              db.close();
+              resolve((get.result as { value?: unknown } | undefined)?.value);
+            };
+            get.onerror = () => reject(get.error);
+          };
+        }),
+      key,
+    );
+  }
+
   async chooseLanguage(label: 'Tiếng Việt' | 'English') {
     await this.page.getByRole('combobox', { name: /Ngôn ngữ|Language/ }).selectOption({ label });
   }
