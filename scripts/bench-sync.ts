@@ -118,8 +118,9 @@ async function main() {
   const started = performance.now();
   const { url: portalUrl, child } = await startPortalProcess(ARTICLES);
   const workerUrl = buildWorker();
-  const pool = new ExtractorPool({ workerUrl });
-  const poolSize = Math.max(1, Math.min(4, os.availableParallelism()));
+  // `--pool N` tries another number of extraction workers than the app's default.
+  const poolSize = arg('pool', 0) || Math.max(1, Math.min(4, os.availableParallelism()));
+  const pool = new ExtractorPool({ workerUrl, size: poolSize });
 
   // Every response that was not a redirect, in order: the URL list the fetch baseline replays.
   const fetchedUrls: Fetched[] = [];
