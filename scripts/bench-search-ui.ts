@@ -33,7 +33,7 @@ import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { startHost } from '../tests/e2e/fixtures/startHost';
 import { foldMarks, tokenTexts } from '../shared/text/index';
-import { loadCorpus, seed } from './bench-ui';
+import { loadCorpus, seed, type TraceEvent } from './bench-ui';
 import { toTelex } from './eval-search';
 
 function arg(name: string): string | undefined {
@@ -195,16 +195,6 @@ function blockingOf(probe: Probe, until: number, skip: [number, number][] = []):
   };
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string; frame?: string } };
-}
 
 interface TracedTasks {
   /** The renderer main thread's longest task, in CPU time (not counting waits for a core on a busy machine). */

@@ -342,7 +342,8 @@ async function idleFrames(page: Page): Promise<number> {
   });
 }
 
-interface TraceEvent {
+/** A Chrome trace event, as far as the UI benchmarks read them. */
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
@@ -350,6 +351,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
+  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string; frame?: string } };
 }
 
 /**
