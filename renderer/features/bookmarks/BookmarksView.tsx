@@ -3,19 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useArchive } from '../../api/ArchiveContext';
 import type { Browse } from '../../hooks/useArticleList';
 import { useCollections } from '../../hooks/useBookmarks';
-import { ArticleList, type ArticleListHandle } from '../list/ArticleList';
+import { ArticleList, type ArticleListHandle, type ListSelectionProps } from '../list/ArticleList';
 import { BookmarkTransfer } from './BookmarkTransfer';
 import { CollectionManager } from './CollectionManager';
 import './bookmarks.css';
 import { formatNumber } from '../../i18n/formatDate';
 
-interface Props {
+interface Props extends ListSelectionProps {
   browse: Browse;
-  activeId: string | null;
-  openId: string | null;
-  onActivate(id: string): void;
-  onOpen(id: string): void;
-  onToggleRead(id: string, read: boolean): void;
   onToggleBookmark(id: string): void;
 }
 

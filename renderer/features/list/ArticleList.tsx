@@ -10,7 +10,16 @@ export interface ArticleListHandle {
   focus(): void;
 }
 
-interface Props {
+/** Which article is active and open, and what a list does with it: shared by the list and the Bookmarks view. */
+export interface ListSelectionProps {
+  activeId: string | null;
+  openId: string | null;
+  onActivate(id: string): void;
+  onOpen(id: string): void;
+  onToggleRead(id: string, read: boolean): void;
+}
+
+interface Props extends ListSelectionProps {
   /** undefined while the first query runs: nothing is shown rather than a false "empty". */
   ids: string[] | undefined;
   /** Length of the whole list; more than `ids.length` while the rest of the ids load. */
@@ -18,11 +27,6 @@ interface Props {
   /** Accessible name of the listbox. */
   label: string;
   emptyText: string;
-  activeId: string | null;
-  openId: string | null;
-  onActivate(id: string): void;
-  onOpen(id: string): void;
-  onToggleRead(id: string, read: boolean): void;
   onToggleBookmark(id: string): void;
 }
 

@@ -4,18 +4,13 @@ import { isFiltered } from '../../data/listFilter';
 import type { Browse } from '../../hooks/useArticleList';
 import { useBookmarkActions } from '../../hooks/useBookmarks';
 import { BookmarksView } from '../bookmarks/BookmarksView';
-import { ArticleList, type ArticleListHandle } from './ArticleList';
+import { ArticleList, type ArticleListHandle, type ListSelectionProps } from './ArticleList';
 import { ListToolbar } from './ListToolbar';
 import './list.css';
 import { formatNumber } from '../../i18n/formatDate';
 
-interface Props {
+interface Props extends ListSelectionProps {
   browse: Browse;
-  activeId: string | null;
-  openId: string | null;
-  onActivate(id: string): void;
-  onOpen(id: string): void;
-  onToggleRead(id: string, read: boolean): void;
 }
 
 /** The middle column: the article list with its filters, or the Bookmarks view, one at a time. */
