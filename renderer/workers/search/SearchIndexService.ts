@@ -10,6 +10,7 @@ import {
 } from '../../data/searchDocs';
 import type { SearchFilters } from '../../data/searchFilters';
 import { loadSearchIndex, saveSearchIndex } from '../../data/searchIndexStore';
+import { inBackgroundSlot } from '../backgroundSlot';
 import type { IndexPhase, IndexProblem, IndexStatus, ResultRow, SearchRequest, SearchResponse } from './searchProtocol';
 
 export interface SearchIndexServiceOptions {
@@ -29,6 +30,8 @@ export interface SearchIndexServiceOptions {
    */
   recheckMarginMs?: number;
   onStatus?(status: IndexStatus): void;
+  /** Where load and save timings go (the worker's console), for diagnosing a slow start. */
+  log?(message: string): void;
   /** How changes are heard; the BroadcastChannel by default. */
   subscribe?(listener: (change: ArticlesChanged) => void): () => void;
   now?(): number;
@@ -76,7 +79,7 @@ export class SearchIndexService {
   private unsubscribe: (() => void) | null = null;
   private lastStatus = '';
   private closed = false;
-  private readonly o: Required<Omit<SearchIndexServiceOptions, 'onStatus' | 'subscribe'>> & Pick<SearchIndexServiceOptions, 'onStatus'>;
+  private readonly o: Required<Omit<SearchIndexServiceOptions, 'onStatus' | 'subscribe' | 'log'>> & Pick<SearchIndexServiceOptions, 'onStatus' | 'log'>;
   private readonly subscribe: NonNullable<SearchIndexServiceOptions['subscribe']>;
 
   constructor(
@@ -91,6 +94,7 @@ export class SearchIndexService {
       recheckMarginMs: options.recheckMarginMs ?? 600_000,
       now: options.now ?? (() => Date.now()),
       onStatus: options.onStatus,
+      log: options.log,
     };
     this.subscribe = options.subscribe ?? onArticlesChanged;
   }
@@ -161,9 +165,12 @@ export class SearchIndexService {
     });
     this.emitStatus(true);
     try {
+      const started = this.o.now();
       const stored = await loadSearchIndex(this.db);
       if (stored) {
-        const engine = SearchEngine.importChunks(stored.chunks);
+        const read = this.o.now();
+        const engine = await inBackgroundSlot(() => SearchEngine.importChunks(stored.chunks));
+        this.o.log?.(`search: read the saved index in ${read - started} ms, decoded ${engine.size} articles in ${this.o.now() - read} ms`);
         if (engine.size !== stored.hashes.size || engine.fingerprint() !== stored.manifest.fingerprint) {
           throw new IndexFormatError('the stored index and its hash table disagree');
         }
@@ -178,7 +185,9 @@ export class SearchIndexService {
       this.hashes = new Map();
       this.maxFetchedAt = '';
     }
+    const checking = this.o.now();
     await this.catchUp();
+    this.o.log?.(`search: startup check in ${this.o.now() - checking} ms, ${this.queue.size} to index`);
   }
 
   /**
@@ -249,19 +258,21 @@ export class SearchIndexService {
       }
       let i = 0;
       while (i < read.docs.length) {
-        const sliceEnd = this.o.now() + this.o.sliceMs;
-        do {
-          const doc = read.docs[i++];
-          try {
-            this.engine.add([doc]);
-            this.hashes.set(doc.id, shortHash(doc.contentHash));
-          } catch (err) {
-            // One article the engine cannot take must not stop the others; it stays unindexed.
-            this.engine.remove([doc.id]);
-            this.hashes.delete(doc.id);
-            this.error = { code: 'store', message: `${doc.id}: ${errorText(err)}` };
-          }
-        } while (i < read.docs.length && this.o.now() < sliceEnd);
+        await inBackgroundSlot(() => {
+          const sliceEnd = this.o.now() + this.o.sliceMs;
+          do {
+            const doc = read.docs[i++];
+            try {
+              this.engine.add([doc]);
+              this.hashes.set(doc.id, shortHash(doc.contentHash));
+            } catch (err) {
+              // One article the engine cannot take must not stop the others; it stays unindexed.
+              this.engine.remove([doc.id]);
+              this.hashes.delete(doc.id);
+              this.error = { code: 'store', message: `${doc.id}: ${errorText(err)}` };
+            }
+          } while (i < read.docs.length && this.o.now() < sliceEnd);
+        });
         this.emitStatus(false);
         await pause();
         if (this.closed) return;
@@ -309,41 +320,49 @@ export class SearchIndexService {
   private async save(): Promise<void> {
     while (this.saving) await this.saving;
     if (this.unsaved === 0 || this.closed) return;
-    // Export and the hash table are taken synchronously, so they describe the same documents even
-    // if indexing continues while the transaction runs.
-    const started = this.o.now();
-    const snapshot = {
-      chunks: this.engine.exportChunks(),
-      fingerprint: this.engine.fingerprint(),
-      hashes: this.hashes,
-      maxFetchedAt: this.maxFetchedAt,
-    };
-    const unsaved = this.unsaved;
-    this.unsaved = 0;
-    const write = saveSearchIndex(this.db, snapshot);
-    this.saving = write.then(
-      () => {
-        this.lastSaveMs = this.o.now() - started;
-        this.saveFailures = 0;
-        if (this.error) {
-          this.error = null;
-          this.emitStatus(true);
-        }
-      },
-      (err: unknown) => {
-        // Keep answering from memory; the next change (or the backoff) tries again.
-        this.unsaved += unsaved;
-        if (this.unsavedSince === 0) this.unsavedSince = this.o.now();
-        this.saveFailures++;
-        this.error = problemOf(err);
-        this.emitStatus(true);
-        this.scheduleSave();
-      },
-    );
+    this.saving = this.writeSnapshot();
     try {
       await this.saving;
     } finally {
       this.saving = null;
+    }
+  }
+
+  private async writeSnapshot(): Promise<void> {
+    const started = this.o.now();
+    // Export, hash table and the unsaved count are taken in one synchronous step, so they describe the
+    // same documents even if indexing continues while the transaction runs.
+    const { snapshot, unsaved } = await inBackgroundSlot(() => {
+      const taken = {
+        snapshot: {
+          chunks: this.engine.exportChunks(),
+          fingerprint: this.engine.fingerprint(),
+          hashes: new Map(this.hashes),
+          maxFetchedAt: this.maxFetchedAt,
+        },
+        unsaved: this.unsaved,
+      };
+      this.unsaved = 0;
+      return taken;
+    });
+    try {
+      const exported = this.o.now();
+      await saveSearchIndex(this.db, snapshot);
+      this.lastSaveMs = this.o.now() - started;
+      this.o.log?.(`search: saved ${snapshot.hashes.size} articles (export ${exported - started} ms, write ${this.o.now() - exported} ms)`);
+      this.saveFailures = 0;
+      if (this.error) {
+        this.error = null;
+        this.emitStatus(true);
+      }
+    } catch (err) {
+      // Keep answering from memory; the next change (or the backoff) tries again.
+      this.unsaved += unsaved;
+      if (this.unsavedSince === 0) this.unsavedSince = this.o.now();
+      this.saveFailures++;
+      this.error = problemOf(err);
+      this.emitStatus(true);
+      this.scheduleSave();
     }
   }
 

@@ -9,7 +9,10 @@ import type { FromWorker, ToWorker } from './searchProtocol';
 
 const post = (message: FromWorker) => self.postMessage(message);
 
-const service = new SearchIndexService(new ArchiveDb(), { onStatus: (status) => post({ type: 'status', status }) });
+const service = new SearchIndexService(new ArchiveDb(), {
+  onStatus: (status) => post({ type: 'status', status }),
+  log: (message) => console.info(message),
+});
 
 self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
