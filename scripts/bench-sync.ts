@@ -28,7 +28,7 @@ import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import type { ArchiveApi, ArchiveBridge, ArchiveEvents } from '../shared/api/archiveApi';
 import type { SyncBatch, SyncFinished } from '../shared/model/sync';
-import { ExtractorPool } from '../main/extract/ExtractorPool';
+import { ExtractorPool, defaultExtractorPoolSize } from '../main/extract/ExtractorPool';
 import { createLogger, type Logger } from '../main/log/createLogger';
 import { createSyncService } from '../main/sync/createSyncService';
 import { Fetcher } from '../main/sync/net/Fetcher';
@@ -119,7 +119,7 @@ async function main() {
   const { url: portalUrl, child } = await startPortalProcess(ARTICLES);
   const workerUrl = buildWorker();
   // `--pool N` tries another number of extraction workers than the app's default.
-  const poolSize = arg('pool', 0) || Math.max(1, Math.min(4, os.availableParallelism()));
+  const poolSize = arg('pool', 0) || defaultExtractorPoolSize();
   const pool = new ExtractorPool({ workerUrl, size: poolSize });
 
   // Every response that was not a redirect, in order: the URL list the fetch baseline replays.

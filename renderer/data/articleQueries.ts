@@ -1,5 +1,6 @@
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { ArchiveDb } from './ArchiveDb';
+import { indexKeysInPages, type ArticleIndexRange } from './indexKeysInPages';
 import { DEFAULT_LIST_FILTER, publishedRange, type ListFilter } from './listFilter';
 import type { ArticleRow, ReadStateRow } from './rows';
 import type { Language } from './settings';
@@ -38,7 +39,7 @@ export async function listArticleIds(db: ArchiveDb, query: ListQuery, options: L
   const { lo, hi } = publishedRange(q);
   let ids = q.sort === 'views' ? await keysByViews(db, q, lo, hi) : await keysByDate(db, q, lo, hi);
   if (q.category !== null && q.sourceId !== null) {
-    const inSource = new Set(await dateCollection(db, { ...q, category: null }, lo, hi).primaryKeys());
+    const inSource = new Set(await indexKeysInPages(db, dateRange({ ...q, category: null }, lo, hi)));
     ids = ids.filter((id) => inSource.has(id));
   }
   if (q.unread) {
@@ -122,30 +123,34 @@ export async function watchListInputs(db: ArchiveDb, query: ListQuery): Promise<
 }
 
 /** The date index that serves a query: by category, by source, or all, bounded by the date range. */
-function dateCollection(db: ArchiveDb, q: ListQuery, lo: string | null, hi: string | null): ArticleCollection {
+function dateRange(q: ListQuery, lo: string | null, hi: string | null): ArticleIndexRange {
   const lower = lo ?? Dexie.minKey;
   const upper = hi ?? Dexie.maxKey;
-  if (q.category != null) return db.articles.where('[category+publishedAt]').between([q.category, lower], [q.category, upper], true, false);
-  if (q.sourceId !== null) return db.articles.where('[sourceId+publishedAt]').between([q.sourceId, lower], [q.sourceId, upper], true, false);
-  if (lo || hi) return db.articles.where('publishedAt').between(lower, upper, true, false);
-  return db.articles.orderBy('publishedAt');
+  if (q.category != null) return { index: '[category+publishedAt]', lower: [q.category, lower], upper: [q.category, upper], keyOf: (a) => [a.category, a.publishedAt] };
+  if (q.sourceId !== null) return { index: '[sourceId+publishedAt]', lower: [q.sourceId, lower], upper: [q.sourceId, upper], keyOf: (a) => [a.sourceId, a.publishedAt] };
+  return { index: 'publishedAt', lower, upper, keyOf: (a) => a.publishedAt };
+}
+
+function dateCollection(db: ArchiveDb, q: ListQuery, lo: string | null, hi: string | null): ArticleCollection {
+  const r = dateRange(q, lo, hi);
+  return db.articles.where(r.index).between(r.lower, r.upper, true, false);
 }
 
 async function keysByDate(db: ArchiveDb, q: ListQuery, lo: string | null, hi: string | null): Promise<string[]> {
   // Forward key reads are IndexedDB's fast path (getAllKeys); reversing the array in memory is cheaper
   // than a reverse cursor over 100,000 entries.
-  const keys = (await dateCollection(db, q, lo, hi).primaryKeys()) as string[];
+  const keys = await indexKeysInPages(db, dateRange(q, lo, hi));
   return q.sort === 'oldest' ? keys : keys.reverse();
 }
 
 async function keysByViews(db: ArchiveDb, q: ListQuery, lo: string | null, hi: string | null): Promise<string[]> {
-  const coll: ArticleCollection =
+  const range: ArticleIndexRange =
     q.category != null
-      ? db.articles.where('[category+views]').between([q.category, Dexie.minKey], [q.category, Dexie.maxKey])
+      ? { index: '[category+views]', lower: [q.category, Dexie.minKey], upper: [q.category, Dexie.maxKey], keyOf: (a) => [a.category, a.views ?? 0] }
       : q.sourceId !== null
-        ? db.articles.where('[sourceId+views]').between([q.sourceId, Dexie.minKey], [q.sourceId, Dexie.maxKey])
-        : db.articles.orderBy('views');
-  const byViews = ((await coll.primaryKeys()) as string[]).reverse();
+        ? { index: '[sourceId+views]', lower: [q.sourceId, Dexie.minKey], upper: [q.sourceId, Dexie.maxKey], keyOf: (a) => [a.sourceId, a.views ?? 0] }
+        : { index: 'views', lower: Dexie.minKey, upper: Dexie.maxKey, keyOf: (a) => a.views ?? 0 };
+  const byViews = (await indexKeysInPages(db, range)).reverse();
   // Articles without a view count (null is not an index key) come last, newest first; the date index
   // also supplies the date range, so it is read whenever either is needed.
   const total = lo || hi ? -1 : await dateCollection(db, q, null, null).count();

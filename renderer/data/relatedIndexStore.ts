@@ -28,8 +28,12 @@ import type { ArchiveDb } from './ArchiveDb';
 
 export const MANIFEST_KEY = 'manifest';
 export const STORE_FORMAT = 'archive-reader/related-store';
-/** Bumped when what this module writes changes shape; an older set is then rebuilt, not misread. */
-export const STORE_VERSION = 2;
+/**
+ * Bumped when what this module writes changes shape, or when the index defaults change (a stored
+ * index keeps the params it was built with); an older set is then rebuilt, not misread.
+ * 3: 60 neighbours expanded 6× instead of 20 at 2×.
+ */
+export const STORE_VERSION = 3;
 const DOCS_PER_CHUNK = 2000;
 const TERMS_PER_CHUNK = 100_000;
 

@@ -2,7 +2,7 @@ import { DEFAULT_RELATED_PARAMS, type RelatedParams } from './relatedParams';
 import { countTerms } from './termCounts';
 import { PostingList } from './postingList';
 import { topK } from './topK';
-import { idfWeight, tfSaturation } from './weighting';
+import { idfWeight, lengthNorm, saturate, tfSaturation } from './weighting';
 import { pickSharedTerms } from './sharedTerms';
 import type { RelatedDoc, RelatedDocJSON, RelatedHit, RelatedIndexJSON } from './types';
 
@@ -423,10 +423,9 @@ export class RelatedIndex {
     const at = entry.neighbours.indexOf(slot);
     if (at >= 0) {
       if (sim > entry.neighbourSims[at]) {
-        const bySlot = new Map<number, number>();
-        entry.neighbours.forEach((n, i) => bySlot.set(n, entry.neighbourSims[i]));
-        bySlot.set(slot, sim);
-        this.storeNeighbours(entry, bySlot);
+        entry.neighbours = removeAt(entry.neighbours, at);
+        entry.neighbourSims = removeAt(entry.neighbourSims, at);
+        this.insertNeighbour(entry, slot, sim);
       }
       return false;
     }
@@ -436,12 +435,39 @@ export class RelatedIndex {
       const worst = entry.neighbourSims[last];
       if (sim < worst || (sim === worst && this.docs[slot]!.id > this.docs[entry.neighbours[last]]!.id)) return false;
     }
-    const bySlot = new Map<number, number>();
-    entry.neighbours.forEach((n, i) => bySlot.set(n, entry.neighbourSims[i]));
-    bySlot.set(slot, sim);
-    this.storeNeighbours(entry, bySlot);
-    if (!entry.neighbours.includes(slot)) return false;
+    if (!this.insertNeighbour(entry, slot, sim)) return false;
     entry.staleNeighbours++;
+    return true;
+  }
+
+  /**
+   * Puts `slot` into a list already in `storeNeighbours` order (similarity down, then id up),
+   * keeping at most `neighbours`: the same list `storeNeighbours` would make, without the map
+   * and heap it costs on each of the many offers a wide neighbourhood accepts. False if it
+   * did not make the cut.
+   */
+  private insertNeighbour(entry: DocEntry, slot: number, sim: number): boolean {
+    const limit = this.params.neighbours;
+    const id = this.docs[slot]!.id;
+    const count = entry.neighbours.length;
+    let at = 0;
+    while (at < count) {
+      const s = entry.neighbourSims[at];
+      if (sim > s || (sim === s && id < this.docs[entry.neighbours[at]]!.id)) break;
+      at++;
+    }
+    if (at >= limit) return false;
+    const size = Math.min(limit, count + 1);
+    const neighbours = new Int32Array(size);
+    const sims = new Uint16Array(size);
+    neighbours.set(entry.neighbours.subarray(0, at));
+    sims.set(entry.neighbourSims.subarray(0, at));
+    neighbours[at] = slot;
+    sims[at] = sim;
+    neighbours.set(entry.neighbours.subarray(at, size - 1), at + 1);
+    sims.set(entry.neighbourSims.subarray(at, size - 1), at + 1);
+    entry.neighbours = neighbours;
+    entry.neighbourSims = sims;
     return true;
   }
 
@@ -508,9 +534,16 @@ export class RelatedIndex {
     if (norm === 0) return;
     const average = this.averageLength();
     const scores = this.termScores;
-    for (let i = 0; i < entry.terms.length; i++) {
-      const t = entry.terms[i];
-      const w = this.idf(t) * tfSaturation(entry.counts[i], entry.length, average, this.params);
+    const { terms, counts } = entry;
+    const k1 = this.params.k1;
+    const lengthFactor = lengthNorm(entry.length, average, this.params);
+    // The hot loop of indexing (each stored vector sums `neighbours` + 1 of these): terms
+    // below minDf skip the saturation, and the idf cache is read inline.
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i];
+      const idf = this.idfEpoch[t] === this.epoch ? this.idfCache[t] : this.idf(t);
+      if (idf === 0) continue;
+      const w = idf * saturate(counts[i], k1, lengthFactor);
       if (w === 0) continue;
       if (scores[t] === 0) touched.push(t);
       scores[t] += (share * w) / norm;

@@ -21,6 +21,15 @@ export function tfSaturation(
   averageLength: number,
   params: Pick<RelatedParams, 'k1' | 'b'>,
 ): number {
-  const lengthNorm = params.b === 0 || averageLength <= 0 ? 1 : 1 - params.b + (params.b * length) / averageLength;
-  return (count * (params.k1 + 1)) / (count + params.k1 * lengthNorm);
+  return saturate(count, params.k1, lengthNorm(length, averageLength, params));
+}
+
+/** BM25's document-length factor; hoisted out of loops over one article's terms. */
+export function lengthNorm(length: number, averageLength: number, params: Pick<RelatedParams, 'b'>): number {
+  return params.b === 0 || averageLength <= 0 ? 1 : 1 - params.b + (params.b * length) / averageLength;
+}
+
+/** `tfSaturation` given `lengthNorm`: the same arithmetic, so the same bits. */
+export function saturate(count: number, k1: number, norm: number): number {
+  return (count * (k1 + 1)) / (count + k1 * norm);
 }

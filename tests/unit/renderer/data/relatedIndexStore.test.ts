@@ -145,6 +145,11 @@ describe('related index store', () => {
     await db.relatedChunks.put({ key: MANIFEST_KEY, data: JSON.stringify({ ...current, version: 1 }) });
     expect(await loadRelatedIndexes(db)).toMatchObject({ ok: false, reason: 'format' });
 
+    // Version 2 stored indexes built with the old neighbour defaults; they are rebuilt too.
+    await save();
+    await db.relatedChunks.put({ key: MANIFEST_KEY, data: JSON.stringify({ ...current, version: 2 }) });
+    expect(await loadRelatedIndexes(db)).toMatchObject({ ok: false, reason: 'format', detail: expect.stringContaining('v2') });
+
     await save();
     const manifest = JSON.parse((await db.relatedChunks.get(MANIFEST_KEY))!.data) as RelatedManifest;
     await db.relatedChunks.put({ key: MANIFEST_KEY, data: JSON.stringify({ ...manifest, count: 31 }) });

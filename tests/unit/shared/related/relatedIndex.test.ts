@@ -107,6 +107,36 @@ describe('RelatedIndex incremental updates', () => {
     }
   });
 
+  it('keeps every neighbour list nearest first, capped and free of repeats as articles arrive', () => {
+    // A short list makes most arrivals compete for a place: some replace the furthest
+    // neighbour, some lose, some land in the middle.
+    const index = new RelatedIndex({ neighbours: 3 });
+    const docs = topicDocs();
+    const checkLists = (): number => {
+      const json = index.toJSON();
+      let full = 0;
+      json.docs.forEach((d, position) => {
+        expect(d.neighbours.length).toBeLessThanOrEqual(3);
+        expect(new Set(d.neighbours).size).toBe(d.neighbours.length);
+        expect(d.neighbours).not.toContain(position);
+        for (let i = 1; i < d.neighbours.length; i++) {
+          const [prev, cur] = [d.neighbourSims[i - 1], d.neighbourSims[i]];
+          expect(prev).toBeGreaterThanOrEqual(cur);
+          if (prev === cur) expect(json.docs[d.neighbours[i - 1]].id < json.docs[d.neighbours[i]].id).toBe(true);
+        }
+        if (d.neighbours.length === 3) full++;
+      });
+      return full;
+    };
+    for (const doc of [...docs.filter((_, i) => i % 2 === 0), ...docs.filter((_, i) => i % 2 === 1)]) index.add([doc]);
+    expect(checkLists()).toBe(docs.length);
+    // Lists that held the removed article stay one short until a newcomer is offered.
+    index.remove(['health-1']);
+    index.add([docs.find((d) => d.id === 'health-1')!]);
+    checkLists();
+    for (const doc of docs) expect(index.similar(doc.id, 2).map((h) => topicOf(h.id))).toEqual([doc.topic, doc.topic]);
+  });
+
   it('removing a whole topic leaves the others intact', () => {
     const index = build();
     index.remove(topicDocs().filter((d) => d.topic === 'education').map((d) => d.id));
