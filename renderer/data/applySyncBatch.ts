@@ -1,6 +1,7 @@
 import type { SyncBatch } from '../../shared/model/sync';
 import type { ArchiveDb } from './ArchiveDb';
 import { notifyArticlesChanged } from './articleChanges';
+import { refileReadState } from './refileReadState';
 import type { ArticleRow, BodyRow, ImageRow } from './rows';
 
 export interface AppliedBatch {
@@ -19,6 +20,7 @@ export interface AppliedBatch {
 export async function applySyncBatch(db: ArchiveDb, batch: SyncBatch): Promise<AppliedBatch> {
   const result: AppliedBatch = { added: 0, updated: 0, unchanged: 0, removed: 0, images: 0 };
   const changedIds: string[] = [];
+  const refiled = new Map<string, string>();
   await db.transaction('rw', [db.articles, db.bodies, db.images, db.sources], async () => {
     const ids = batch.articles.map((a) => a.canonicalUrl);
     const existing = await db.articles.bulkGet(ids);
@@ -32,6 +34,7 @@ export async function applySyncBatch(db: ArchiveDb, batch: SyncBatch): Promise<A
       }
       if (prev) result.updated++;
       else result.added++;
+      if (prev && prev.category !== a.category) refiled.set(a.canonicalUrl, a.category);
       const { html, text, ...meta } = a;
       rows.push({ ...meta, id: a.canonicalUrl, sourceId: prev?.sourceId ?? batch.sourceId, removedUpstream: false, removed: 0 });
       bodies.push({ id: a.canonicalUrl, html, text });
@@ -63,6 +66,7 @@ export async function applySyncBatch(db: ArchiveDb, batch: SyncBatch): Promise<A
 
     if (batch.checkpoint) await db.sources.update(batch.sourceId, { checkpoint: batch.checkpoint });
   });
+  await refileReadState(db, refiled);
   notifyArticlesChanged({ put: changedIds, deleted: [] });
   return result;
 }

@@ -1,6 +1,7 @@
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { ArchiveDb } from './ArchiveDb';
 import { indexKeysInPages, type ArticleIndexRange } from './indexKeysInPages';
+import { followRefiledArticles } from './refileReadState';
 import { DEFAULT_LIST_FILTER, publishedRange, type ListFilter } from './listFilter';
 import type { ArticleRow, ReadStateRow } from './rows';
 import type { Language } from './settings';
@@ -314,6 +315,8 @@ export async function setRead(db: ArchiveDb, articleId: string, read: boolean, n
     if (prev && prev.read === (read ? 1 : 0) && prev.category === article.category) return;
     await db.readState.put(readRow(article, prev, { read: read ? 1 : 0 }, now));
   });
+  // The write locks readState only, so a sync batch may have re-filed the article since it was read.
+  await followRefiledArticles(db, [article]);
 }
 
 /** Remembers how far down an article the reader got (0…1), so reopening it continues there. */
