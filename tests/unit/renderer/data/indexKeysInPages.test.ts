@@ -52,6 +52,25 @@ describe('indexKeysInPages', () => {
     expect(new Set(paged).size).toBe(40);
   });
 
+  it('never lists an article twice when a write moves it across a page boundary mid-read', async () => {
+    const db = await seeded();
+    const first = ((await db.articles.orderBy('publishedAt').primaryKeys()) as string[])[0];
+    const get = db.articles.get.bind(db.articles);
+    let moved = false;
+    // Between the first page and the next, sync re-dates the first article to the newest date.
+    db.articles.get = (async (key: string) => {
+      if (!moved) {
+        moved = true;
+        await db.articles.update(first, { publishedAt: '2026-02-01T00:00:00.000Z' });
+      }
+      return get(key);
+    }) as typeof db.articles.get;
+    const paged = await indexKeysInPages(db, byDate, 7);
+    expect(moved).toBe(true);
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(paged).toHaveLength(40);
+  });
+
   it('gives nothing for an empty range', async () => {
     const db = freshDb();
     expect(await indexKeysInPages(db, byDate, 3)).toEqual([]);
