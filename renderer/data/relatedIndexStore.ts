@@ -65,6 +65,12 @@ export interface RelatedManifest {
   checksums: Record<string, number>;
   /** Size of all binary rows. */
   bytes: number;
+  /**
+   * The newest `fetchedAt` among the indexed articles ('' when unknown). On start-up only articles
+   * fetched from a little before it on can have changed without the index knowing (a page closed before
+   * it caught up), so only those are checked against their stored hash: no read of every article row.
+   */
+  maxFetchedAt?: string;
 }
 
 type Head = Omit<RelatedIndexJSON, 'docs' | 'terms'> & { termCount: number };
@@ -107,7 +113,9 @@ function* allPairs(partitions: ReadonlyMap<string, RelatedPartition>): Iterable<
 export async function saveRelatedIndexes(
   db: ArchiveDb,
   partitions: ReadonlyMap<string, RelatedPartition>,
-  { now = new Date(), docsPerChunk = DOCS_PER_CHUNK, termsPerChunk = TERMS_PER_CHUNK }: { now?: Date; docsPerChunk?: number; termsPerChunk?: number } = {},
+  {
+    now = new Date(), docsPerChunk = DOCS_PER_CHUNK, termsPerChunk = TERMS_PER_CHUNK, maxFetchedAt = '',
+  }: { now?: Date; docsPerChunk?: number; termsPerChunk?: number; maxFetchedAt?: string } = {},
 ): Promise<RelatedManifest> {
   // Everything is captured and encoded synchronously first: the caller may go on changing the indexes
   // while the rows are written, and the snapshot must be of one moment. Binary rows are a fraction of
@@ -148,6 +156,7 @@ export async function saveRelatedIndexes(
     partitions: described,
     checksums,
     bytes,
+    maxFetchedAt,
   };
   const table = chunkTable(db);
   await db.transaction('rw', table, async () => {

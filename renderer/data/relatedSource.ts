@@ -7,6 +7,7 @@ export interface IndexableArticle {
   /** Changes when the portal edits the article; an unchanged article is never re-indexed. */
   hash: string;
   publishedAt: string;
+  fetchedAt: string;
   lang?: 'vi' | 'en';
 }
 
@@ -23,7 +24,7 @@ const PAGE = 1000;
 export const contentHashOf = (a: Pick<ArticleRow, 'contentHash' | 'updatedAt' | 'fetchedAt'>): string =>
   a.contentHash || `${a.updatedAt}|${a.fetchedAt}`;
 
-const indexable = (a: ArticleRow): IndexableArticle => ({ id: a.id, hash: contentHashOf(a), publishedAt: a.publishedAt, lang: a.lang });
+const indexable = (a: ArticleRow): IndexableArticle => ({ id: a.id, hash: contentHashOf(a), publishedAt: a.publishedAt, fetchedAt: a.fetchedAt, lang: a.lang });
 
 /**
  * Every stored article, a page at a time by primary key: rows carry image and link lists, so 100,000 of
@@ -38,6 +39,27 @@ export async function listIndexableArticles(db: ArchiveDb): Promise<IndexableArt
     if (page.length < PAGE) return out;
     after = page[page.length - 1].id;
   }
+}
+
+/**
+ * Every stored article id, newest first, from keys alone (the date index, then any id it lacks): what a
+ * loaded index compares itself with on start-up, without reading 100,000 rows.
+ */
+export async function articleIdsNewestFirst(db: ArchiveDb): Promise<string[]> {
+  const [byDate, all] = await Promise.all([
+    db.articles.orderBy('publishedAt').primaryKeys() as Promise<string[]>,
+    db.articles.toCollection().primaryKeys() as Promise<string[]>,
+  ]);
+  byDate.reverse();
+  if (byDate.length === all.length) return byDate;
+  const dated = new Set(byDate);
+  return [...byDate, ...all.filter((id) => !dated.has(id))];
+}
+
+/** What the index needs to know of these articles (no bodies), in order; unknown ids are skipped. */
+export async function readIndexableArticles(db: ArchiveDb, ids: readonly string[]): Promise<IndexableArticle[]> {
+  const rows = await db.articles.bulkGet([...ids]);
+  return rows.filter((a): a is ArticleRow => a !== undefined).map(indexable);
 }
 
 /** Title, lead, body text and category of the given articles, in order; unknown ids are skipped. */

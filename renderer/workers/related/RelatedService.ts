@@ -2,7 +2,8 @@ import { RelatedIndex, reasonFor } from '../../../shared/related';
 import type { ArchiveDb } from '../../data/ArchiveDb';
 import type { ArticlesChanged } from '../../data/articleChanges';
 import { loadRelatedIndexes, saveRelatedIndexes, type RelatedPartition } from '../../data/relatedIndexStore';
-import { listIndexableArticles, readRelatedInputs, type RelatedInput } from '../../data/relatedSource';
+import { articleIdsFetchedSince } from '../../data/searchDocs';
+import { articleIdsNewestFirst, listIndexableArticles, readIndexableArticles, readRelatedInputs, type RelatedInput } from '../../data/relatedSource';
 import { inBackgroundSlot } from '../backgroundSlot';
 import { partitionOf } from './partitionOf';
 import type { RelatedProgress, SimilarAnswer, SimilarItem } from './relatedProtocol';
@@ -34,6 +35,12 @@ const SAVE_COST_FACTOR = 5;
 const BACKLOG_SAVE_EVERY_MS = 30_000;
 const BACKLOG_SAVE_COST_FACTOR = 10;
 const RETRY_MS = 5000;
+/**
+ * On start-up, articles fetched up to this long before the newest indexed one are checked against their
+ * stored hash: sync writes a batch seconds after fetching it, so a change the index missed when the page
+ * closed has a fetchedAt at most about that far back (the search index uses the same margin).
+ */
+const RECHECK_MARGIN_MS = 600_000;
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -61,6 +68,8 @@ export class RelatedService {
   private lastSaveMs = 0;
   private lastSaveEnd = 0;
   private stopped = false;
+  /** Newest `fetchedAt` of what the index holds; saved with it. */
+  private maxFetchedAt = '';
 
   constructor(
     private readonly db: ArchiveDb,
@@ -162,33 +171,47 @@ export class RelatedService {
     const started = performance.now();
     // Decoding a large index is seconds of CPU: it takes its turn like any other background step.
     const stored = await inBackgroundSlot(() => loadRelatedIndexes(this.db));
+    let since: string | null = null;
     if (stored.ok) {
       for (const [name, partition] of stored.partitions) this.partitions.set(name, partition);
+      this.maxFetchedAt = stored.manifest.maxFetchedAt ?? '';
+      if (this.maxFetchedAt) since = new Date(Date.parse(this.maxFetchedAt) - RECHECK_MARGIN_MS).toISOString();
       this.log(`loaded ${stored.manifest.count} articles in ${Math.round(performance.now() - started)} ms`);
     } else if (stored.reason !== 'empty') {
       // The articles are the source of truth: a bad index is rebuilt, never trusted.
       this.log(`stored index refused (${stored.reason}: ${stored.detail}); rebuilding`);
       this.dirty = true;
     }
-    await this.reconcile();
+    await this.reconcile(since);
     return stored.ok;
   }
 
-  private async reconcile(): Promise<void> {
-    const articles = await listIndexableArticles(this.db);
-    const inStore = new Set<string>();
-    const toIndex = articles.filter((a) => {
-      inStore.add(a.id);
-      return this.partitions.get(partitionOf(a.id))?.hashes.get(a.id) !== a.hash;
-    });
+  private indexedHash(id: string): string | undefined {
+    return this.partitions.get(partitionOf(id))?.hashes.get(id);
+  }
+
+  /**
+   * Compares the index with the store from keys: ids it lacks, ids the store no longer has, and, of the
+   * ids it has, those fetched since `since` (the hash decides). Without a `since` but with something
+   * indexed, every article's hash is checked (an index saved before that was recorded).
+   */
+  private async reconcile(since: string | null): Promise<void> {
+    const started = performance.now();
+    // Newest first: those are the ones people open, and the index is useful long before it is complete.
+    const ids = await articleIdsNewestFirst(this.db);
+    const inStore = new Set(ids);
     for (const p of this.partitions.values()) {
       for (const id of p.hashes.keys()) if (!inStore.has(id) && !this.pendingPut.has(id)) this.pendingDelete.add(id);
     }
-    // Newest first: those are the ones people open, and the index is useful long before it is complete.
-    toIndex.sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0));
-    for (const a of toIndex) if (!this.pendingDelete.has(a.id)) this.pendingPut.add(a.id);
+    const anyIndexed = [...this.partitions.values()].some((p) => p.hashes.size > 0);
+    const suspects = !anyIndexed ? [] : since !== null ? await articleIdsFetchedSince(this.db, since) : null;
+    const changed = suspects === null
+      ? (await listIndexableArticles(this.db)).filter((a) => this.indexedHash(a.id) !== undefined && this.indexedHash(a.id) !== a.hash)
+      : (await readIndexableArticles(this.db, suspects.filter((id) => this.indexedHash(id) !== undefined))).filter((a) => this.indexedHash(a.id) !== a.hash);
+    const toIndex = [...changed.map((a) => a.id), ...ids.filter((id) => this.indexedHash(id) === undefined)];
+    for (const id of toIndex) if (!this.pendingDelete.has(id)) this.pendingPut.add(id);
     this.reconciled = true;
-    this.log(`reconciled: ${toIndex.length} to index, ${this.pendingDelete.size} to remove`);
+    this.log(`reconciled in ${Math.round(performance.now() - started)} ms: ${toIndex.length} to index (${changed.length} changed), ${this.pendingDelete.size} to remove`);
     this.kick();
     if (this.dirty) this.scheduleSave();
   }
@@ -269,6 +292,7 @@ export class RelatedService {
       if (this.partitions.get(name)?.hashes.get(input.id) === input.hash) continue;
       additions.set(name, [...(additions.get(name) ?? []), input]);
     }
+    for (const input of inputs) if (input.fetchedAt > this.maxFetchedAt) this.maxFetchedAt = input.fetchedAt;
     for (const [name, list] of additions) {
       const p = this.partition(name);
       p.index.add(list.map(toRelatedDoc));
@@ -312,7 +336,7 @@ export class RelatedService {
       this.dirty = false;
       const started = performance.now();
       try {
-        const manifest = await inBackgroundSlot(() => saveRelatedIndexes(this.db, this.partitions));
+        const manifest = await inBackgroundSlot(() => saveRelatedIndexes(this.db, this.partitions, { maxFetchedAt: this.maxFetchedAt }));
         this.lastSaveMs = performance.now() - started;
         this.log(`saved ${manifest.count} articles in ${Math.round(this.lastSaveMs)} ms`);
       } catch (err) {

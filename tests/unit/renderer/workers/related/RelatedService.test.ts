@@ -141,6 +141,9 @@ describe('related service', () => {
     const stored = await loadRelatedIndexes(db);
     expect(stored.ok && stored.manifest.count).toBe(60 + GUIDE_ARTICLES.length * 2);
     expect(stored.ok && stored.manifest.partitions.map((p) => p.name).sort()).toEqual(['guide-en', 'guide-vi', 'portal']);
+    // Where the next start's check begins: the newest fetch the index has seen.
+    const newest = (await db.articles.orderBy('fetchedAt').last())!.fetchedAt;
+    expect(stored.ok && stored.manifest.maxFetchedAt).toBe(newest);
 
     // Nothing changed: the restart loads and has nothing to do.
     const second = service(db);
@@ -151,13 +154,14 @@ describe('related service', () => {
 
     // Changed while no worker ran: one article deleted, one edited, two added.
     await db.articles.delete(urlOf('bai-10'));
-    await db.articles.update(urlOf('bai-11'), { contentHash: 'edited' });
+    // As sync stores an edit: new content hash, fetched now.
+    await db.articles.update(urlOf('bai-11'), { contentHash: 'edited', fetchedAt: new Date(Date.now() + 1000).toISOString() });
     await storeCorpus(db, [60, 61]);
     const logged: string[] = [];
     const third = new RelatedService(db, { saveDelayMs: 10, log: (m) => logged.push(m) });
     services.push(third);
     expect(await third.start()).toBe(true);
-    expect(logged).toContain('related: reconciled: 3 to index, 1 to remove');
+    expect(logged.find((m) => m.startsWith('related: reconciled'))).toMatch(/: 3 to index \(1 changed\), 1 to remove$/);
     await third.idle();
     expect(third.has(urlOf('bai-10'))).toBe(false);
     expect(third.has(urlOf('bai-60'))).toBe(true);
