@@ -3,9 +3,9 @@ import { canonicalizeUrl } from './canonicalizeUrl';
 import { contentHash } from './contentHash';
 import { decodeBody } from './decodeBody';
 import { ExtractError } from './ExtractError';
-import { extractBody, type ArticleBody } from './extractBody';
-import { readPageMetadata, type PageMetadata } from './readPageMetadata';
-import { parseHtmlDocument, releaseDocument } from './sharedWindow';
+import { extractBody } from './extractBody';
+import { readPageMetadata } from './readPageMetadata';
+import { parsePage } from './parsePage';
 
 export interface ExtractInput {
   /** The URL that was requested. */
@@ -36,24 +36,18 @@ function notAnArticle(url: string): ExtractError {
 }
 
 /**
- * Turns a fetched article page into an ExtractedArticle: decode (charset, NFC), parse once into the
- * shared jsdom window, read metadata, cut out and sanitize the body.
+ * Turns a fetched article page into an ExtractedArticle: decode (charset, NFC), parse once (into a
+ * linkedom document: parsePage.ts), read metadata, cut out the body and sanitize it (on jsdom).
  * Throws ExtractError: 'not-html', 'unsupported-charset', 'not-an-article'.
  */
 export function extractArticle(input: ExtractInput): ExtractedArticle {
   const pageUrl = input.finalUrl || input.url;
   assertHtml(input.contentType, input.body);
   const { text: html } = decodeBody(input.body, input.contentType);
-  const doc = parseHtmlDocument(html, pageUrl);
-  let meta: PageMetadata;
-  let body: ArticleBody | null;
-  try {
-    meta = readPageMetadata(doc);
-    if (!meta.looksLikeArticle || !meta.title) throw notAnArticle(pageUrl);
-    body = extractBody(doc, meta);
-  } finally {
-    releaseDocument(doc);
-  }
+  const doc = parsePage(html, pageUrl);
+  const meta = readPageMetadata(doc);
+  if (!meta.looksLikeArticle || !meta.title) throw notAnArticle(pageUrl);
+  const body = extractBody(doc, meta);
   if (!body) throw notAnArticle(pageUrl);
 
   const url = canonicalizeUrl(pageUrl);

@@ -5,7 +5,7 @@ import { allElements, closestWhere, hasClass, hasDescendant } from './elementInd
 import { normalizeFigures } from './normalizeFigures';
 import { normalizeSpace } from './normalizeSpace';
 import type { PageMetadata } from './readPageMetadata';
-import { sanitizeToFragment } from './sanitizeHtml';
+import { sanitizeTree } from './sanitizeHtml';
 import { takeAuthorLine } from './takeAuthorLine';
 
 export interface ArticleBody {
@@ -48,6 +48,26 @@ function removeChrome(doc: Document, meta: PageMetadata): void {
   }
 }
 
+/**
+ * Whether a figure already has the shape tidyFigures() rebuilds it to, but for the order of the
+ * image's two attributes. Figures made by normalizeFigures() come out of Readability and sanitizing
+ * that way, and rebuilding them is the costliest step of post-processing on jsdom.
+ */
+function isTidy(figure: Element, img: Element, caption: Element | undefined, captionText: string): boolean {
+  if (figure.firstChild !== img || img.attributes.length !== 2 || !img.hasAttribute('alt') || img.hasChildNodes()) return false;
+  if (!captionText) return !img.nextSibling;
+  const text = caption?.firstChild;
+  return !!caption && img.nextSibling === caption && !caption.nextSibling && !caption.hasAttributes()
+    && text?.nodeType === 3 && !text.nextSibling && (text as Text).data === captionText;
+}
+
+function dropCaptionEchoes(figure: Element, captionText: string): void {
+  if (!captionText) return;
+  for (const sib of [figure.previousElementSibling, figure.nextElementSibling]) {
+    if (sib && sib.localName === 'p' && textOf(sib) === captionText) sib.remove();
+  }
+}
+
 /** Rebuilds each figure as exactly `<figure><img src alt><figcaption>` and drops the caption's echoes. */
 function tidyFigures(root: Element): void {
   const doc = root.ownerDocument;
@@ -59,6 +79,16 @@ function tidyFigures(root: Element): void {
     }
     const caption = figure.getElementsByTagName('figcaption')[0];
     const captionText = caption ? textOf(caption) : '';
+    if (isTidy(figure, img, caption, captionText)) {
+      // `<img src alt>`, as a rebuilt one: stored HTML does not depend on which path a figure took.
+      if (img.getAttributeNames()[0] !== 'src') {
+        const alt = img.getAttribute('alt') ?? '';
+        img.removeAttribute('alt');
+        img.setAttribute('alt', alt);
+      }
+      dropCaptionEchoes(figure, captionText);
+      continue;
+    }
     const clean = doc.createElement('img');
     clean.setAttribute('src', img.getAttribute('src') ?? '');
     clean.setAttribute('alt', img.getAttribute('alt') ?? '');
@@ -69,10 +99,7 @@ function tidyFigures(root: Element): void {
       parts.push(fc);
     }
     figure.replaceChildren(...parts);
-    if (!captionText) continue;
-    for (const sib of [figure.previousElementSibling, figure.nextElementSibling]) {
-      if (sib && sib.localName === 'p' && textOf(sib) === captionText) sib.remove();
-    }
+    dropCaptionEchoes(figure, captionText);
   }
   for (const img of [...root.getElementsByTagName('img')]) if (!img.getAttribute('src')) img.remove();
 }
@@ -137,10 +164,8 @@ export function extractBody(doc: Document, meta: PageMetadata): ArticleBody | nu
   }).parse();
   if (!parsed?.content) return null;
 
-  // Post-processing works on an element: fragments lack getElementsByTagName.
-  const fragment = sanitizeToFragment(parsed.content, { baseUrl });
-  const body = fragment.ownerDocument.createElement('div');
-  body.append(fragment);
+  // The page is a linkedom document; DOMPurify sanitizes on jsdom, so the rest works on jsdom nodes.
+  const body = sanitizeTree(parsed.content, { baseUrl });
   tidyFigures(body);
   removeEmptyBlocks(body);
   dropRepeats(body, meta, author);

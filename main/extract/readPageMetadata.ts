@@ -45,6 +45,8 @@ const VIEWS_PATTERNS = [
   /(\d[\d.,]*)\s*lượt\s*(?:xem|đọc)/i,
 ];
 
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
 const textOf = (el: Element | null | undefined): string => (el ? normalizeSpace(el.textContent ?? '') : '');
 
 export function parseViews(text: string): number | null {
@@ -69,9 +71,10 @@ function metaMap(elements: readonly Element[]): Map<string, string> {
   return map;
 }
 
-function titleFromTitleTag(doc: Document): string {
+function titleFromTitleTag(elements: readonly Element[]): string {
+  // document.title, read the standard's way (first HTML <title> anywhere): linkedom only looks in <head>.
   // "<article title> | <site name>": the site name is chrome.
-  const t = normalizeSpace(doc.title);
+  const t = textOf(elements.find((el) => el.localName === 'title' && el.namespaceURI === HTML_NS));
   const cut = t.lastIndexOf(' | ');
   return cut > 0 ? t.slice(0, cut) : t;
 }
@@ -150,7 +153,7 @@ export function readPageMetadata(doc: Document): PageMetadata {
   const consumed: Element[] = [];
 
   const titleEl = findTitleElement(elements);
-  const title = textOf(titleEl) || ld?.headline || meta.get('og:title') || titleFromTitleTag(doc);
+  const title = textOf(titleEl) || ld?.headline || meta.get('og:title') || titleFromTitleTag(elements);
   if (titleEl) consumed.push(titleEl);
 
   const leadEl = elements.find((el) => hasClass(el, LEAD_CLASSES) || el.getAttribute('itemprop') === 'description');

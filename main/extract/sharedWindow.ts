@@ -2,9 +2,10 @@ import { JSDOM } from 'jsdom';
 
 export type SharedWindow = JSDOM['window'];
 
-// jsdom ties every document to a window for life: elements with an id stay in the window's
-// named-property tracker while attached (jsdom 27), whatever document they are in. releaseDocument()
-// undoes that for pages, and a fresh window every so often bounds whatever else accumulates.
+// jsdom ties every document to a window for life (jsdom 27: elements with an id stay in the window's
+// named-property tracker while attached, whatever document they are in). Only DOMPurify and the
+// post-processing of its output work in it (pages are parsed with linkedom, parsePage.ts); a fresh
+// window every so often bounds whatever accumulates.
 const DOCUMENTS_PER_WINDOW = 200;
 
 let current: { dom: JSDOM; documents: number } | null = null;
@@ -27,9 +28,8 @@ function create(): { dom: JSDOM; documents: number } {
 }
 
 /**
- * The process-wide jsdom window. Creating a window costs several milliseconds, so pages are parsed
- * into documents of this window and DOMPurify is bound to it. Never replaced during the call, so DOM
- * nodes handed between modules within one extraction share a window.
+ * The process-wide jsdom window DOMPurify is bound to: creating a window costs several milliseconds.
+ * Never replaced during the call, so DOM nodes handed between modules within one extraction share a window.
  */
 export function sharedWindow(): SharedWindow {
   current ??= create();
@@ -44,32 +44,4 @@ export function sharedWindow(): SharedWindow {
 export function sharedWindowForNewWork(): SharedWindow {
   if (current && current.documents >= DOCUMENTS_PER_WINDOW) current = null;
   return sharedWindow();
-}
-
-/**
- * Parses a page into a document whose relative URLs resolve against `pageUrl` (or the page's own
- * `<base href>`, itself resolved against `pageUrl`), as they would in a browser tab.
- * Call releaseDocument() when done with it.
- */
-export function parseHtmlDocument(html: string, pageUrl: string): Document {
-  const window = sharedWindowForNewWork();
-  const doc = new window.DOMParser().parseFromString(html, 'text/html');
-  let base: Element | null = [...doc.getElementsByTagName('base')].find((b) => b.hasAttribute('href')) ?? null;
-  let baseHref = pageUrl;
-  try {
-    if (base) baseHref = new URL(base.getAttribute('href') ?? '', pageUrl).href;
-  } catch {
-    // An unparsable <base> is ignored by browsers too.
-  }
-  if (!base) {
-    base = doc.createElement('base');
-    doc.head.prepend(base);
-  }
-  base.setAttribute('href', baseHref);
-  return doc;
-}
-
-/** Detaches the page's elements so the window's named-property tracker lets go of them. */
-export function releaseDocument(doc: Document): void {
-  doc.documentElement?.remove();
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeHtml } from '../../../../main/extract';
+import { parsePage } from '../../../../main/extract/parsePage';
+import { sanitizeTree, UNWRAPPED_TAGS } from '../../../../main/extract/sanitizeHtml';
 import { sharedWindow } from '../../../../main/extract/sharedWindow';
 
 describe('sanitizeHtml', () => {
@@ -57,3 +59,39 @@ describe('sanitizeHtml', () => {
     expect(windows.size).toBeLessThanOrEqual(4);
   });
 });
+
+// Pages are parsed with linkedom (parsePage.ts); sanitizeTree() hands their articles to DOMPurify on jsdom.
+describe('sanitizeTree', () => {
+  const BASE = 'http://portal.test/bai-viet/x/y.html';
+  const treeOf = (html: string): Node => parsePage(html, BASE).body;
+
+  it('removes scripts, styles, event handlers and javascript: URLs from a linkedom tree', () => {
+    const out = sanitizeTree(treeOf('<div class="news-content"><p onclick="steal()" style="color:red">a<img src="/a.png" onerror="steal()" alt="A"></p>'
+      + '<script>alert(1)</script><style>p{}</style><p><a href="javascript:alert(1)" onmouseover="x()">b</a></p>'
+      + '<svg onload="x()"><script>alert(2)</script></svg><iframe src="http://evil.test">fallback</iframe></div>'), { baseUrl: BASE }).innerHTML;
+    expect(out).toBe('<p>a<img src="http://portal.test/a.png" alt="A"></p><p><a>b</a></p>');
+  });
+
+  it('gives exactly what sanitizeHtml gives for the same markup', () => {
+    const samples = [
+      '<p onclick="x()">a<img src="../anh/1.png"><a href="#top">t</a><a href="/b.html" title="T" class="c">b</a></p>',
+      '<div><span>text</span> <font color="red">more</font></div><h1>T</h1><h5>five</h5><section><article><p>deep</p></article></section>',
+      '<form><button>Gửi</button><input value="x"></form><object>o</object><embed src="x"><p>ok</p><select><option>o</option></select>',
+      '<table class="x"><tr><td colspan="2" style="x">1</td></tr></table><ul><li>a<li>b</ul><blockquote>q</blockquote>',
+      '<figure><img data-src="x.png" src="data:image/png;base64,AAAA"><figcaption>c</figcaption></figure><img src="data:text/html;base64,PHNjcmlwdD4=">',
+      '<noscript><p>fallback</p></noscript><template><p>inert</p></template><math><mi>x</mi></math><!-- c --><p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &nbsp;</p>',
+      '<p>a<body onload="x()">b</body><html lang="vi">c</html><head><title>t</title></head><xmp><b>x</b></xmp><custom-el a="1">ce</custom-el></p>',
+      '<a href="mailto:a@b.vn">m</a><a href="tel:+84">t</a><a href="vbscript:x">v</a><a href=" JaVaScRiPt:alert(1)">j</a><img src="http://x.test/a.png" alt="">',
+      UNWRAPPED_TAGS.map((t) => `<${t} id="i" class="c" onclick="x()">${t} </${t}>`).join(''),
+    ];
+    for (const html of samples) {
+      expect(sanitizeTree(treeOf(html), { baseUrl: BASE }).innerHTML, html).toBe(sanitizeHtml(html, { baseUrl: BASE }));
+    }
+  });
+
+  it('only skips wrappers that DOMPurify itself unwraps', () => {
+    // sanitizeTree() unwraps these while copying; if DOMPurify ever dropped one with its content, the copy would leak it.
+    for (const tag of UNWRAPPED_TAGS) expect(sanitizeHtml(`<${tag} class="c">kept</${tag}>`), tag).toBe('kept');
+  });
+});
+
