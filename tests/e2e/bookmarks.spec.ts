@@ -114,10 +114,10 @@ test('renames and deletes collections; deleting keeps the bookmarks', async ({ a
   await page.getByRole('button', { name: 'Đổi tên bộ sưu tập “Công tác Huế”' }).click();
   const field = page.getByRole('textbox', { name: 'Tên mới cho bộ sưu tập “Công tác Huế”' });
   await field.fill('Báo cáo quý');
-  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('Đã có một bộ sưu tập với tên này.');
   await field.fill('Công tác Đà Nẵng');
-  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect.poll(() => r.collectionOptions()).toEqual(['Báo cáo quý (2)', 'Công tác Đà Nẵng (1)']);
 
   await page.getByRole('button', { name: 'Xóa bộ sưu tập “Báo cáo quý”' }).click();

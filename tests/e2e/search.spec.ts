@@ -231,8 +231,8 @@ test.describe('search over a synced portal', () => {
       await search.search(pair);
       await search.result(startsWith(article.title)).click();
       await expect(app2.readerTitle).toHaveText(article.title);
-      await app2.reader.getByRole('button', { name: 'Đánh dấu trang' }).click();
-      await expect(app2.reader.getByRole('button', { name: 'Đánh dấu trang' })).toHaveAttribute('aria-pressed', 'true');
+      await app2.reader.getByRole('button', { name: 'Đánh dấu trang', exact: true }).click();
+      await expect(app2.reader.getByRole('button', { name: 'Đánh dấu trang', exact: true })).toHaveAttribute('aria-pressed', 'true');
       await search.search('việt nam');
       await search.openFilters();
       await search.filters.getByRole('checkbox', { name: 'Chỉ bài đã đánh dấu trang' }).check();
