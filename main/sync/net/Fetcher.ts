@@ -6,7 +6,7 @@ import { parseRetryAfter } from './retryAfter';
 import { BodyReadError, readBody } from './readBody';
 import { RobotsCache, type RobotsRules } from './RobotsCache';
 import { ROBOTS_AGENT, userAgentFor } from './userAgent';
-import { choosePacRoute, parsePacResult, type PacRoute, type ProxyResolver } from './pacResult';
+import { parsePacResult, usablePacRoutes, type PacRoute, type ProxyResolver } from './pacResult';
 
 /** An explicit HTTP(S) proxy. Credentials may be given here or in the URL's userinfo. */
 export interface ProxyConfig {
@@ -130,6 +130,14 @@ interface Transport {
   via?: string;
 }
 
+/** A transport chosen from the system's proxy list, and what to do if its proxy cannot be reached. */
+interface RoutedTransport extends Transport {
+  /** The PAC route's proxy URL, when the request goes through a system proxy. */
+  proxyKey?: string;
+  /** Whether another route of the list is left to fail over to. */
+  hasFallback?: boolean;
+}
+
 interface HopResponse {
   status: number;
   headers: Record<string, string>;
@@ -146,6 +154,11 @@ interface HostState {
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const ROBOTS_MAX_BYTES = 512 * 1024;
 const FAILED_RESOLVE_TTL_MS = 30_000;
+/** A system proxy that could not be reached is passed over this long, as Chromium does. */
+const BAD_PROXY_MS = 5 * 60_000;
+// Errors that mean the proxy itself did not take the connection (a target that fails behind a working
+// proxy comes back as a proxy status instead).
+const PROXY_UNREACHABLE = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT)\b/;
 
 function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
@@ -184,7 +197,11 @@ export class Fetcher {
   private agents = new Map<string, Promise<Transport>>();
   /** Agents replaced by a settings change; they finish their requests, then close. */
   private retiring: Promise<unknown>[] = [];
-  private routes = new Map<string, { expires: number; route: Promise<PacRoute> }>();
+  private routes = new Map<string, { expires: number; route: Promise<PacRoute[]> }>();
+  /** System proxies that refused a connection, until when they are passed over. */
+  private readonly badProxies = new Map<string, number>();
+  /** Errors of a proxy just marked bad with another route left: retried at once, not after a backoff. */
+  private readonly failovers = new WeakSet<FetchError>();
   private readonly warned = new Set<string>();
 
   constructor(private readonly options: FetcherOptions = {}) {
@@ -254,6 +271,7 @@ export class Fetcher {
     }
     this.setting = setting;
     this.routes.clear();
+    this.badProxies.clear();
     this.robots.clear();
     const old = [...this.agents.values()];
     this.agents = new Map();
@@ -349,6 +367,11 @@ export class Fetcher {
         return await this.attempt(url, headers, maxBytes, crawlDelayMs, signal);
       } catch (e) {
         const err = this.asFetchError(e, url, signal);
+        if (this.failovers.has(err)) {
+          // The next route of the system's list, now: a retry is for the target, not for a dead proxy.
+          attempt--;
+          continue;
+        }
         if (!isRetryable(err) || attempt >= retries) throw err;
         if (err.retryAfterMs !== undefined && err.retryAfterMs > this.o.maxRetryAfterMs) throw err;
         const now = this.clock.now();
@@ -412,8 +435,9 @@ export class Fetcher {
       };
 
       let res: Response;
+      let transport: RoutedTransport | undefined;
       try {
-        const transport = await this.transportFor(url, ctl.signal);
+        transport = await this.transportFor(url, ctl.signal);
         via = transport.via;
         const { fetch: doFetch, dispatcher } = transport;
         res = await doFetch(url, {
@@ -424,7 +448,11 @@ export class Fetcher {
           ...(dispatcher !== undefined ? { dispatcher } : {}),
         });
       } catch (e) {
-        throw fail(e, 'requesting');
+        const err = fail(e, 'requesting');
+        if (transport?.proxyKey && err.code === 'network' && PROXY_UNREACHABLE.test(errorChainText(e)) && this.markProxyBad(transport.proxyKey, err) && transport.hasFallback) {
+          this.failovers.add(err);
+        }
+        throw err;
       } finally {
         clearTimeout(connectTimer);
       }
@@ -506,13 +534,20 @@ export class Fetcher {
   }
 
   /** How this request goes out, decided per request so a settings change applies to the next one. */
-  private async transportFor(url: string, signal: AbortSignal): Promise<Transport> {
+  private async transportFor(url: string, signal: AbortSignal): Promise<RoutedTransport> {
     const setting = this.setting;
     if (setting.mode === 'manual') return this.proxyTransport(setting.proxy);
     if (setting.mode === 'none' || !this.options.resolveProxy) return this.directTransport();
-    const route = await abortable(this.systemRoute(url), signal);
+    const routes = await abortable(this.systemRoute(url), signal);
+    const now = this.clock.now();
+    const usable = routes.filter((r) => r.kind !== 'proxy' || (this.badProxies.get(r.url) ?? 0) <= now);
+    // Every proxy passed over and no DIRECT: try them again rather than fail without asking (Chromium too).
+    const [route, ...rest] = usable.length ? usable : routes;
     if (route.kind === 'direct') return this.directTransport();
-    if (route.kind === 'proxy') return this.proxyTransport({ url: route.url, username: route.username, password: route.password });
+    if (route.kind === 'proxy') {
+      const transport = await this.proxyTransport({ url: route.url, username: route.username, password: route.password });
+      return { ...transport, proxyKey: route.url, hasFallback: rest.length > 0 };
+    }
     const schemes = route.schemes.join(', ');
     const origin = new URL(url).origin;
     if (!this.warned.has(`unsupported:${schemes}`)) {
@@ -527,15 +562,15 @@ export class Fetcher {
   }
 
   /** The system's answer for the URL's origin, asked once per origin and reused for `systemProxyTtlMs`. */
-  private systemRoute(url: string): Promise<PacRoute> {
+  private systemRoute(url: string): Promise<PacRoute[]> {
     const origin = new URL(url).origin;
     const hit = this.routes.get(origin);
     if (hit && this.clock.now() < hit.expires) return hit.route;
     // Half the connect timeout, so the request that asked still has time to connect directly.
     const resolveTimeoutMs = Math.min(10_000, this.o.connectTimeoutMs / 2);
-    const entry = { expires: this.clock.now() + this.proxyTtlMs, route: Promise.resolve<PacRoute>({ kind: 'direct' }) };
+    const entry = { expires: this.clock.now() + this.proxyTtlMs, route: Promise.resolve<PacRoute[]>([{ kind: 'direct' }]) };
     entry.route = withTimeout(this.options.resolveProxy!(url), resolveTimeoutMs, 'the proxy resolver did not answer in time').then(
-      (pac) => choosePacRoute(parsePacResult(pac)),
+      (pac) => usablePacRoutes(parsePacResult(pac)),
       (err: unknown) => {
         // A resolver that fails says nothing about a proxy; connecting directly is what Chromium does too.
         // Asked again after a short while, not after the full TTL, in case the failure was passing.
@@ -545,11 +580,20 @@ export class Fetcher {
           this.warned.add(`resolve:${message}`);
           this.options.onWarning?.(`could not resolve the system proxy for ${origin} (${message}); connecting directly`);
         }
-        return { kind: 'direct' } as PacRoute;
+        return [{ kind: 'direct' }] as PacRoute[];
       },
     );
     this.routes.set(origin, entry);
     return entry.route;
+  }
+
+  /** Returns whether the proxy was in use until now (not already passed over). */
+  private markProxyBad(proxyUrl: string, err: FetchError): boolean {
+    const now = this.clock.now();
+    const wasGood = (this.badProxies.get(proxyUrl) ?? 0) <= now;
+    this.badProxies.set(proxyUrl, now + BAD_PROXY_MS);
+    if (wasGood) this.options.onWarning?.(`the system proxy ${new URL(proxyUrl).host} could not be reached (${err.message}); using the next entry of the proxy configuration for ${BAD_PROXY_MS / 60_000} minutes`);
+    return wasGood;
   }
 
   private proxyTransport(proxy: ProxyConfig): Promise<Transport> {

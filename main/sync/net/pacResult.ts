@@ -45,23 +45,40 @@ export function parsePacResult(text: string): PacEntry[] {
   return entries.length ? entries : [{ kind: 'direct' }];
 }
 
-/** The first usable entry; Chromium's failover to later entries is not attempted. */
-export function choosePacRoute(entries: PacEntry[]): PacRoute {
+/**
+ * Every usable entry in the PAC answer's order (repeats dropped), or one `unsupported` route naming the
+ * schemes skipped when none is usable. The fetcher tries them in turn, as Chromium does: a proxy that
+ * cannot be reached is passed over for a while and the next entry used.
+ */
+export function usablePacRoutes(entries: PacEntry[]): PacRoute[] {
   const skipped: string[] = [];
+  const routes: PacRoute[] = [];
+  const seen = new Set<string>();
   for (const e of entries) {
-    if (e.kind === 'direct') return { kind: 'direct' };
-    if (e.kind === 'proxy') {
+    if (e.kind === 'direct') {
+      if (!seen.has('DIRECT')) routes.push({ kind: 'direct' });
+      seen.add('DIRECT');
+    } else if (e.kind === 'proxy') {
       const host = e.host.includes(':') ? `[${e.host}]` : e.host;
-      return {
+      const url = `${e.scheme}://${host}:${e.port}`;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      routes.push({
         kind: 'proxy',
-        url: `${e.scheme}://${host}:${e.port}`,
+        url,
         ...(e.username !== undefined ? { username: e.username } : {}),
         ...(e.password !== undefined ? { password: e.password } : {}),
-      };
+      });
+    } else if (!skipped.includes(e.scheme)) {
+      skipped.push(e.scheme);
     }
-    if (!skipped.includes(e.scheme)) skipped.push(e.scheme);
   }
-  return { kind: 'unsupported', schemes: skipped };
+  return routes.length ? routes : [{ kind: 'unsupported', schemes: skipped }];
+}
+
+/** The first usable entry (or why there is none). */
+export function choosePacRoute(entries: PacEntry[]): PacRoute {
+  return usablePacRoutes(entries)[0];
 }
 
 function parseHostPort(

@@ -145,6 +145,39 @@ describe('proxy modes against a real forward proxy on loopback', () => {
     expect(text((await g.fetch(`${target.url}/4`)).body)).toBe('hello /4');
   });
 
+  it("'system' fails over to the next entry when a proxy cannot be reached, and passes it over afterwards", async () => {
+    const { target, proxy } = await setup();
+    const down = await startForwardProxy();
+    const downPort = down.port;
+    await down.close();
+    const warnings: string[] = [];
+    const auth = `${encodeURIComponent(USER)}:${encodeURIComponent(PASS)}`;
+    const resolveProxy = async () => `PROXY 127.0.0.1:${downPort}; PROXY ${auth}@127.0.0.1:${proxy.port}; DIRECT`;
+    // No retries: the failover itself must not spend one.
+    const f = track(new Fetcher({ retries: 0, respectRobots: false, resolveProxy, onWarning: (m) => warnings.push(m) }));
+    expect(text((await f.fetch(`${target.url}/one`)).body)).toBe('hello /one');
+    expect(text((await f.fetch(`${target.url}/two`)).body)).toBe('hello /two');
+    expect(proxy.seen.map((s) => s.target)).toEqual([`${target.url}/one`, `${target.url}/two`]);
+    expect(target.seen).toHaveLength(2);
+    // Said once, naming the proxy that was passed over.
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`127.0.0.1:${downPort}`);
+  });
+
+  it("'system' falls back to DIRECT when every listed proxy is down", async () => {
+    const { target } = await setup();
+    const down = await startForwardProxy();
+    const downPort = down.port;
+    await down.close();
+    const f = track(new Fetcher({ retries: 0, respectRobots: false, resolveProxy: async () => `PROXY 127.0.0.1:${downPort}; DIRECT` }));
+    expect(text((await f.fetch(`${target.url}/d`)).body)).toBe('hello /d');
+    // With nothing to fall back to, the dead proxy is still an error that names it.
+    const only = track(new Fetcher({ retries: 0, respectRobots: false, resolveProxy: async () => `PROXY 127.0.0.1:${downPort}` }));
+    const e = await fetchError(only.fetch(`${target.url}/x`));
+    expect(e.code).toBe('network');
+    expect(e.message).toContain(`through the proxy 127.0.0.1:${downPort}`);
+  });
+
   it('a proxy that is down is a network error naming the proxy', async () => {
     const { target, proxy } = await setup();
     const url = proxy.url;

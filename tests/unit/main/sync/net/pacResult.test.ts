@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePacRoute, parsePacResult } from '../../../../../main/sync/net/pacResult';
+import { choosePacRoute, parsePacResult, usablePacRoutes } from '../../../../../main/sync/net/pacResult';
 
 const route = (text: string) => choosePacRoute(parsePacResult(text));
 
@@ -59,5 +59,16 @@ describe('choosePacRoute', () => {
     expect(route('SOCKS5 s:1080; PROXY p:3128')).toEqual({ kind: 'proxy', url: 'http://p:3128' });
     expect(route('SOCKS5 s:1080; DIRECT')).toEqual({ kind: 'direct' });
     expect(route('SOCKS5 s:1080; SOCKS4 t:1080; SOCKS5 u:1')).toEqual({ kind: 'unsupported', schemes: ['SOCKS5', 'SOCKS4'] });
+  });
+});
+
+describe('usablePacRoutes', () => {
+  it('lists every usable entry in order, once each, for failover', () => {
+    expect(usablePacRoutes(parsePacResult('PROXY a:1; SOCKS5 s:1080; PROXY b:2; PROXY a:1; DIRECT; DIRECT'))).toEqual([
+      { kind: 'proxy', url: 'http://a:1' },
+      { kind: 'proxy', url: 'http://b:2' },
+      { kind: 'direct' },
+    ]);
+    expect(usablePacRoutes(parsePacResult('SOCKS5 s:1080'))).toEqual([{ kind: 'unsupported', schemes: ['SOCKS5'] }]);
   });
 });
