@@ -1,7 +1,7 @@
 import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { ArchiveDb } from './ArchiveDb';
 import { indexKeysInPages, type ArticleIndexRange } from './indexKeysInPages';
-import { followRefiledArticles } from './refileReadState';
+import { followRefiledArticles, refileEpoch } from './refileReadState';
 import { DEFAULT_LIST_FILTER, publishedRange, type ListFilter } from './listFilter';
 import type { ArticleRow, ReadStateRow } from './rows';
 import type { Language } from './settings';
@@ -357,6 +357,7 @@ export async function markManyRead(db: ArchiveDb, ids: readonly string[], option
   for (let start = 0; start < ids.length; start += size) {
     if (options.signal?.aborted) break;
     const chunk = ids.slice(start, start + size);
+    const before = refileEpoch();
     const articles = await db.articles.bulkGet(chunk);
     changed += await db.transaction('rw', db.readState, async () => {
       const prev = await db.readState.bulkGet(chunk);
@@ -367,6 +368,8 @@ export async function markManyRead(db: ArchiveDb, ids: readonly string[], option
       await db.readState.bulkPut(rows);
       return rows.length;
     });
+    // A batch re-filed articles meanwhile: rows written from the rows read before it may be stale.
+    if (refileEpoch() !== before) await followRefiledArticles(db, articles.filter((a): a is ArticleRow => a !== undefined));
     options.onProgress?.(Math.min(ids.length, start + size), ids.length);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

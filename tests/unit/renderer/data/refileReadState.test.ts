@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applySyncBatch } from '../../../../renderer/data/applySyncBatch';
-import { countCategoryReads, setRead } from '../../../../renderer/data/articleQueries';
+import { countCategoryReads, markManyRead, setRead } from '../../../../renderer/data/articleQueries';
 import { followRefiledArticles } from '../../../../renderer/data/refileReadState';
 import type { SyncBatch, SyncedArticle } from '../../../../shared/model/sync';
 import { article, closeAll, freshDb, source } from './articleFixtures';
@@ -48,5 +48,21 @@ describe('read state follows an article the portal re-files', () => {
     expect((await db.readState.get(before.id))?.category).toBe('Kinh tế');
     // Nothing to do when the article kept its category.
     expect(await followRefiledArticles(db, [{ ...before, category: 'Kinh tế' }])).toBe(0);
+  });
+
+  it('mark all as read follows an article re-filed by a batch that landed between its read and its write', async () => {
+    const db = freshDb();
+    await db.sources.put(source('p1'));
+    await applySyncBatch(db, batch('Xã hội', 'h1', 1));
+    const bulkGet = db.articles.bulkGet.bind(db.articles);
+    // The batch lands right after mark-all-read has read the article rows.
+    db.articles.bulkGet = (async (keys: string[]) => {
+      const rows = await bulkGet(keys);
+      db.articles.bulkGet = bulkGet;
+      await applySyncBatch(db, batch('Kinh tế', 'h2', 2));
+      return rows;
+    }) as typeof db.articles.bulkGet;
+    expect(await markManyRead(db, [URL_A])).toBe(1);
+    expect(await db.readState.get(URL_A)).toMatchObject({ read: 1, category: 'Kinh tế' });
   });
 });
