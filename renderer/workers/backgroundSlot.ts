@@ -8,7 +8,15 @@
  */
 
 interface LockManagerLike {
-  request<T>(name: string, options: { ifAvailable?: boolean }, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
+  request<T>(name: string, options: { ifAvailable?: boolean; signal?: AbortSignal }, callback: (lock: unknown) => Promise<T> | T): Promise<T>;
+}
+
+export interface SlotOptions {
+  /**
+   * Settles when someone is waiting for this step's result (a query typed while the index loads): the
+   * step then stops waiting for a slot and runs at once.
+   */
+  urgent?: Promise<unknown>;
 }
 
 const PREFIX = 'archive-reader:background-cpu:';
@@ -30,7 +38,7 @@ let nextWait = 0;
  * (Node tests, very old engines) it simply runs. Keep `work` to one bounded step: waiting for the store
  * inside it would hold a core's turn without using it.
  */
-export async function inBackgroundSlot<T>(work: () => T | Promise<T>): Promise<T> {
+export async function inBackgroundSlot<T>(work: () => T | Promise<T>, options: SlotOptions = {}): Promise<T> {
   const locks = lockManager();
   if (!locks) return work();
   const slots = backgroundSlotCount();
@@ -41,5 +49,20 @@ export async function inBackgroundSlot<T>(work: () => T | Promise<T>): Promise<T
   }
   // All slots busy: queue on one of them (round robin spreads waiters when there are several).
   const slot = nextWait++ % slots;
-  return locks.request(PREFIX + slot, {}, () => work());
+  if (!options.urgent) return locks.request(PREFIX + slot, {}, () => work());
+  const waiting = new AbortController();
+  void options.urgent.then(
+    () => waiting.abort(),
+    () => waiting.abort(),
+  );
+  let started = false;
+  try {
+    return await locks.request(PREFIX + slot, { signal: waiting.signal }, () => {
+      started = true;
+      return work();
+    });
+  } catch (err) {
+    if (started || !waiting.signal.aborted) throw err;
+    return work();
+  }
 }

@@ -125,6 +125,7 @@ export class SearchIndexService {
   }
 
   async search(req: SearchRequest): Promise<SearchResponse> {
+    this.queryWaiting.resolve();
     await this.start();
     const empty: SearchResponse = { type: 'result', requestId: req.requestId, offset: req.offset, total: 0, rows: [], searchedAs: null, matchedAll: true };
     const parsed = this.engine.parse(req.query);
@@ -169,7 +170,9 @@ export class SearchIndexService {
       const stored = await loadSearchIndex(this.db);
       if (stored) {
         const read = this.o.now();
-        const engine = await inBackgroundSlot(() => SearchEngine.importChunks(stored.chunks));
+        // In its turn, unless a query is waiting for it: the related worker's own start-up load (seconds
+        // at 100k) may hold the slot, and decoding is one step of under a second.
+        const engine = await inBackgroundSlot(() => SearchEngine.importChunks(stored.chunks), { urgent: this.queryWaiting.promise });
         this.o.log?.(`search: read the saved index in ${read - started} ms, decoded ${engine.size} articles in ${this.o.now() - read} ms`);
         if (engine.size !== stored.hashes.size || engine.fingerprint() !== stored.manifest.fingerprint) {
           throw new IndexFormatError('the stored index and its hash table disagree');
@@ -393,6 +396,13 @@ export class SearchIndexService {
   }
 
   private lastStatusAt = 0;
+  private readonly queryWaiting = deferred();
+}
+
+function deferred(): { promise: Promise<void>; resolve(): void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 /** A full disk (or an exhausted storage quota) gets its own code: the reader can do something about it. */

@@ -6,10 +6,17 @@ class FakeLocks {
   private held = new Set<string>();
   private waiters = new Map<string, Array<() => void>>();
 
-  async request<T>(name: string, options: { ifAvailable?: boolean }, callback: (lock: unknown) => Promise<T> | T): Promise<T> {
+  async request<T>(name: string, options: { ifAvailable?: boolean; signal?: AbortSignal }, callback: (lock: unknown) => Promise<T> | T): Promise<T> {
     if (this.held.has(name)) {
       if (options.ifAvailable) return callback(null);
-      await new Promise<void>((resolve) => this.waiters.set(name, [...(this.waiters.get(name) ?? []), resolve]));
+      await new Promise<void>((resolve, reject) => {
+        this.waiters.set(name, [...(this.waiters.get(name) ?? []), resolve]);
+        // An aborted request leaves the queue without ever holding the lock.
+        options.signal?.addEventListener('abort', () => {
+          this.waiters.set(name, (this.waiters.get(name) ?? []).filter((w) => w !== resolve));
+          reject(new DOMException('aborted', 'AbortError'));
+        });
+      });
     }
     this.held.add(name);
     try {
@@ -74,6 +81,25 @@ describe('backgroundSlot', () => {
     await expect(inBackgroundSlot(() => { throw new Error('bad chunk'); })).rejects.toThrow('bad chunk');
     // The slot was released by the failure.
     await expect(inBackgroundSlot(async () => 'next')).resolves.toBe('next');
+  });
+
+  it('stops waiting for a slot when the step becomes urgent, and leaves the slot usable', async () => {
+    vi.stubGlobal('navigator', { locks: new FakeLocks(), hardwareConcurrency: 2 });
+    let release!: () => void;
+    const holding = inBackgroundSlot(() => new Promise<void>((r) => (release = r)));
+    await tick();
+    let urgent!: () => void;
+    const order: string[] = [];
+    const waiting = inBackgroundSlot(() => order.push('urgent step'), { urgent: new Promise<void>((r) => (urgent = r)) });
+    await tick();
+    expect(order).toEqual([]);
+    urgent();
+    await waiting;
+    expect(order).toEqual(['urgent step']);
+    release();
+    await holding;
+    // The abandoned request did not keep the slot.
+    await expect(inBackgroundSlot(() => 'after')).resolves.toBe('after');
   });
 
   it('simply runs where Web Locks are missing', async () => {
