@@ -7,7 +7,9 @@ import { NO_SEARCH_FILTERS, type SearchFilters } from '../../../../../renderer/d
 import { readSearchManifest } from '../../../../../renderer/data/searchIndexStore';
 import { guideArticleId, seedGuide } from '../../../../../renderer/data/seedGuide';
 import type { Language } from '../../../../../renderer/data/settings';
+import { inBackgroundSlot } from '../../../../../renderer/workers/backgroundSlot';
 import { SearchIndexService, type SearchIndexServiceOptions } from '../../../../../renderer/workers/search/SearchIndexService';
+import { FakeLocks } from '../fakeLocks';
 import type { IndexStatus } from '../../../../../renderer/workers/search/searchProtocol';
 import { closeAll, freshDb, urlOf } from '../../data/articleFixtures';
 import { numbered, putArticles, SAMPLE } from '../../data/searchFixtures';
@@ -161,6 +163,35 @@ describe('SearchIndexService', () => {
     // Result rows read bodies for snippets; indexing read none.
     expect(bodyReads.mock.calls.every(([keys]) => keys.length === 1 && keys[0] === urlOf('bong-da'))).toBe(true);
     db2.close();
+  });
+
+  it('a query during start-up does not wait for the background slot another worker holds', async () => {
+    const db = freshDb();
+    await putArticles(db, SAMPLE);
+    const first = service(db);
+    await first.start();
+    await until(async () => (await readSearchManifest(db))?.docs === 4);
+    first.close();
+
+    vi.stubGlobal('navigator', { locks: new FakeLocks(), hardwareConcurrency: 2 });
+    try {
+      // The related worker's long start-up load holds the only slot of a two-core machine.
+      let release!: () => void;
+      const held = inBackgroundSlot(() => new Promise<void>((resolve) => (release = resolve)));
+      const db2 = reopen(db);
+      const second = service(db2);
+      void second.start();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(second.status().phase).toBe('loading');
+      // Someone is waiting to search: the saved index is decoded at once.
+      expect(await ids(second, 'bong da viet nam')).toEqual([urlOf('bong-da')]);
+      release();
+      await held;
+      second.close();
+      db2.close();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('after a page was killed mid-indexing, a restart catches up: missed, edited and deleted articles', async () => {
