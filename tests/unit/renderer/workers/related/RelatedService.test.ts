@@ -129,6 +129,32 @@ describe('related service', () => {
     expect(await s.similar('https://portal.example/unknown', 5)).toMatchObject({ state: 'unknown', items: [] });
   });
 
+  it('saves once a backlog is indexed, not after every batch of it', async () => {
+    const db = freshDb();
+    await storeCorpus(db, range(0, 600));
+    const logged: string[] = [];
+    const s = new RelatedService(db, { saveDelayMs: 10, log: (m) => logged.push(m) });
+    services.push(s);
+    await s.start();
+    const saves = () => logged.filter((m) => m.startsWith('related: saved')).length;
+    let batches = 0;
+    let savedDuringBacklog = 0;
+    for (let last = s.progress().pending; s.progress().pending > 0; ) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (s.progress().pending !== last) batches++;
+      last = s.progress().pending;
+      if (s.progress().pending > 0) savedDuringBacklog = saves();
+    }
+    // Several batches went by (each of them used to schedule a save 10 ms later)…
+    expect(batches).toBeGreaterThan(2);
+    expect(savedDuringBacklog).toBe(0);
+    // …and the quiet delay applies again once the backlog is done.
+    const end = Date.now() + 10_000;
+    while (saves() === 0 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(saves()).toBe(1);
+    expect((await loadRelatedIndexes(db)).ok && s.progress()).toEqual({ indexed: 600, pending: 0 });
+  });
+
   it('persists the index so a restart loads it, then catches up with what changed meanwhile', async () => {
     const db = freshDb();
     await seedGuide(db);
