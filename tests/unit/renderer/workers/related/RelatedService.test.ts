@@ -131,7 +131,8 @@ describe('related service', () => {
 
   it('saves once a backlog is indexed, not after every batch of it', async () => {
     const db = freshDb();
-    await storeCorpus(db, range(0, 600));
+    // Small enough to index well within the 30 s a backlog may go unsaved, even on a loaded CI machine.
+    await storeCorpus(db, range(0, 300));
     const logged: string[] = [];
     const s = new RelatedService(db, { saveDelayMs: 10, log: (m) => logged.push(m) });
     services.push(s);
@@ -152,7 +153,7 @@ describe('related service', () => {
     const end = Date.now() + 10_000;
     while (saves() === 0 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(saves()).toBe(1);
-    expect((await loadRelatedIndexes(db)).ok && s.progress()).toEqual({ indexed: 600, pending: 0 });
+    expect((await loadRelatedIndexes(db)).ok && s.progress()).toEqual({ indexed: 300, pending: 0 });
   });
 
   it('persists the index so a restart loads it, then catches up with what changed meanwhile', async () => {
