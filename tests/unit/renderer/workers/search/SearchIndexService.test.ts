@@ -143,13 +143,19 @@ describe('SearchIndexService', () => {
     expect(await ids(s, 'hợp tác quốc tế')).toEqual([urlOf('dan-van')]);
   });
 
-  it('saves in the background and a restart loads the saved index without reading any body', async () => {
+  /** The sample stored, indexed and saved in the background by a first service, which then closes. */
+  async function sampleWithSavedIndex(): Promise<ArchiveDb> {
     const db = freshDb();
     await putArticles(db, SAMPLE);
     const first = service(db);
     await first.start();
     await until(async () => (await readSearchManifest(db))?.docs === 4);
     first.close();
+    return db;
+  }
+
+  it('saves in the background and a restart loads the saved index without reading any body', async () => {
+    const db = await sampleWithSavedIndex();
 
     const db2 = reopen(db);
     const bodyReads = vi.spyOn(db2.bodies, 'bulkGet');
@@ -166,12 +172,7 @@ describe('SearchIndexService', () => {
   });
 
   it('a query during start-up does not wait for the background slot another worker holds', async () => {
-    const db = freshDb();
-    await putArticles(db, SAMPLE);
-    const first = service(db);
-    await first.start();
-    await until(async () => (await readSearchManifest(db))?.docs === 4);
-    first.close();
+    const db = await sampleWithSavedIndex();
 
     vi.stubGlobal('navigator', { locks: new FakeLocks(), hardwareConcurrency: 2 });
     try {
