@@ -2,6 +2,7 @@
  * Offline evaluation of the related-articles index (shared/related).
  *
  *   npx tsx scripts/eval-related.ts [--corpus path] [--sweep] [--no-variants] [--no-held-out]
+ *     [--no-reference]
  *
  * Reads the portal test corpus (JSON lines {title, category, body}; never copied into the
  * repo), asks the index for the 5 most similar articles of every article and reports
@@ -9,8 +10,9 @@
  * to grade; the index never sees it. A plain unigram TF-IDF cosine baseline is graded in the
  * same run, and so are the variants that were tried (`variants`: each one change against the
  * defaults). `heldOut` picks the neighbourhood knobs on one random half and grades them on the
- * other (`--no-held-out` skips it). Timings: build, per-query p50/p95, an incremental build in
- * sync-sized batches.
+ * other (`--no-held-out` skips it). `supervisedReference` is a ceiling to read the score against:
+ * a classifier trained on the categories (scripts/supervisedReference.ts; `--no-reference` skips
+ * it). Timings: build, per-query p50/p95, an incremental build in sync-sized batches.
  * Latency, build rate and persistence at 20k/100k articles: scripts/bench-related.ts.
  *
  * The only use of categories besides grading: the defaults in shared/related/relatedParams.ts
@@ -28,6 +30,7 @@ import { syllableRuns } from '../shared/related/syllables';
 import { countTerms } from '../shared/related/termCounts';
 import { loadCorpus, percentile, round, type Labelled } from './relatedCorpus';
 import { mulberry32 } from './seededRandom';
+import { supervisedReference } from './supervisedReference';
 
 const K = 5;
 
@@ -308,6 +311,7 @@ function main(): void {
   if (!process.argv.includes('--no-held-out')) report.heldOut = heldOut(docs);
   if (!process.argv.includes('--no-variants')) report.variants = variants(docs);
   if (process.argv.includes('--sweep')) report.sweep = sweep(docs);
+  if (!process.argv.includes('--no-reference')) report.supervisedReference = supervisedReference(docs);
   console.log(JSON.stringify(report, null, 2));
 }
 
