@@ -4,6 +4,8 @@ import { FetchError } from './FetchError';
 import { HostLimiter } from './HostLimiter';
 import { parseRetryAfter } from './retryAfter';
 import { BodyReadError, readBody } from './readBody';
+import { closeAgent, fetchRequest, loadUndici, undiciRequest, type HttpRequest, type HttpResponse } from './httpTransport';
+import { describeNetworkError, isProxyAuthRefusal, isProxyUnreachable } from './networkErrors';
 import { RobotsCache, type RobotsRules } from './RobotsCache';
 import { ROBOTS_AGENT, userAgentFor } from './userAgent';
 import { parsePacResult, usablePacRoutes, type PacRoute, type ProxyResolver } from './pacResult';
@@ -56,12 +58,12 @@ export interface FetcherOptions {
   /** Upper bound on an honoured Crawl-delay. Default 60 000. */
   maxCrawlDelayMs?: number;
   /**
-   * Opaque undici Dispatcher passed to `fetch` as `init.dispatcher` (e.g. an undici `Agent`
-   * or `ProxyAgent` the caller configured). It must come from an undici compatible with the
-   * `fetch` in use. Mutually exclusive with `proxy`.
+   * Opaque undici Dispatcher for direct connections (e.g. an undici `Agent` the caller configured), used
+   * instead of the fetcher's own Agent: passed to undici's `request` (the package's, so it must come from
+   * a compatible undici), or to `fetchImpl` as `init.dispatcher` when that is given. Mutually exclusive with `proxy`.
    */
   dispatcher?: unknown;
-  /** Route every request through this proxy (uses undici's own fetch + ProxyAgent). Mutually exclusive with `dispatcher`. Same as `network: { mode: 'manual', proxy }`. */
+  /** Route every request through this proxy (undici's `request` + ProxyAgent). Mutually exclusive with `dispatcher`. Same as `network: { mode: 'manual', proxy }`. */
   proxy?: ProxyConfig;
   /**
    * The proxy choice; changeable later with `setNetwork`. Default: 'manual' when `proxy` is given,
@@ -75,8 +77,16 @@ export interface FetcherOptions {
   systemProxyTtlMs?: number;
   /** Told once per distinct problem worth a log line (e.g. the system offers only a SOCKS proxy). */
   onWarning?: (message: string) => void;
-  /** Replaces global fetch (tests). Ignored when `proxy` is set. */
+  /**
+   * A WHATWG fetch for direct connections instead of undici's `request` (tests that observe or fake the
+   * exchange). Proxied requests still go through undici.
+   */
   fetchImpl?: typeof fetch;
+  /**
+   * Told of every response as its headers arrive (each attempt, redirect hop and robots.txt), before its
+   * body is read; for diagnostics and benchmarks. Must not throw.
+   */
+  onResponse?: (url: string, status: number, headers: Readonly<Record<string, string>>) => void;
   clock?: Clock;
   /** Uniform [0,1) source for backoff jitter. */
   random?: () => number;
@@ -120,10 +130,8 @@ export interface RetryEvent {
   error: FetchError;
 }
 
-type FetchLikeFn = (url: string, init: RequestInit & { dispatcher?: unknown }) => Promise<Response>;
-
 interface Transport {
-  fetch: FetchLikeFn;
+  request: HttpRequest;
   dispatcher?: unknown;
   close?: () => Promise<void>;
   /** `host:port` of the proxy in use, for messages (never credentials). */
@@ -156,9 +164,6 @@ const ROBOTS_MAX_BYTES = 512 * 1024;
 const FAILED_RESOLVE_TTL_MS = 30_000;
 /** A system proxy that could not be reached is passed over this long, as Chromium does. */
 const BAD_PROXY_MS = 5 * 60_000;
-// Errors that mean the proxy itself did not take the connection (a target that fails behind a working
-// proxy comes back as a proxy status instead).
-const PROXY_UNREACHABLE = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT)\b/;
 
 function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
@@ -203,6 +208,8 @@ export class Fetcher {
   /** Errors of a proxy just marked bad with another route left: retried at once, not after a backoff. */
   private readonly failovers = new WeakSet<FetchError>();
   private readonly warned = new Set<string>();
+  /** Direct connections: undici with one Agent (connection pool) for the fetcher's life, made on first use. */
+  private direct?: Promise<Transport>;
 
   constructor(private readonly options: FetcherOptions = {}) {
     if (options.proxy && options.dispatcher !== undefined) {
@@ -278,10 +285,11 @@ export class Fetcher {
     this.retiring.push(...old.map((t) => t.then((x) => x.close?.()).catch(() => undefined)));
   }
 
-  /** Releases every proxy connection pool created so far. */
+  /** Releases every connection pool created so far (a later request makes new ones). */
   async close(): Promise<void> {
-    const agents = [...this.agents.values()];
+    const agents = [...this.agents.values(), ...(this.direct ? [this.direct] : [])];
     this.agents = new Map();
+    this.direct = undefined;
     await Promise.all([...this.retiring, ...agents.map((t) => t.then((x) => x.close?.()).catch(() => undefined))]);
     this.retiring = [];
   }
@@ -427,29 +435,22 @@ export class Fetcher {
             ? new FetchError('too-large', `${url}: ${e.message}`, { url })
             : new FetchError('network', `${url}: ${e.message}`, { url, cause: e.cause ?? e });
         }
-        if (via && /\b407\b/.test(errorChainText(e))) {
+        if (via && isProxyAuthRefusal(e)) {
           return new FetchError('proxy-auth', `the proxy ${via} refused our credentials (407) for ${url}`, { url, cause: e });
         }
         const through = via ? ` through the proxy ${via}` : '';
         return new FetchError('network', `${during} ${url}${through} failed: ${describeNetworkError(e)}`, { url, cause: e });
       };
 
-      let res: Response;
+      let res: HttpResponse;
       let transport: RoutedTransport | undefined;
       try {
         transport = await this.transportFor(url, ctl.signal);
         via = transport.via;
-        const { fetch: doFetch, dispatcher } = transport;
-        res = await doFetch(url, {
-          method: 'GET',
-          headers,
-          redirect: 'manual',
-          signal: ctl.signal,
-          ...(dispatcher !== undefined ? { dispatcher } : {}),
-        });
+        res = await transport.request(url, { headers, signal: ctl.signal, dispatcher: transport.dispatcher });
       } catch (e) {
         const err = fail(e, 'requesting');
-        if (transport?.proxyKey && err.code === 'network' && PROXY_UNREACHABLE.test(errorChainText(e)) && this.markProxyBad(transport.proxyKey, err) && transport.hasFallback) {
+        if (transport?.proxyKey && err.code === 'network' && isProxyUnreachable(e) && this.markProxyBad(transport.proxyKey, err) && transport.hasFallback) {
           this.failovers.add(err);
         }
         throw err;
@@ -457,18 +458,20 @@ export class Fetcher {
         clearTimeout(connectTimer);
       }
 
-      const resHeaders: Record<string, string> = {};
-      res.headers.forEach((value, name) => {
-        resHeaders[name.toLowerCase()] = value;
-      });
-      const status = res.status;
+      const { status, headers: resHeaders } = res;
+      try {
+        this.options.onResponse?.(url, status, resHeaders);
+      } catch (e) {
+        res.discard();
+        throw e;
+      }
 
       if (REDIRECT_STATUSES.has(status) || status === 304) {
-        await res.body?.cancel().catch(() => {});
+        res.discard();
         return { status, headers: resHeaders, body: new Uint8Array(0) };
       }
       if (status < 200 || status >= 300) {
-        await res.body?.cancel().catch(() => {});
+        res.discard();
         let retryAfterMs: number | undefined;
         if (status === 429 || status === 503) {
           retryAfterMs = parseRetryAfter(resHeaders['retry-after'], this.clock.now());
@@ -557,8 +560,21 @@ export class Fetcher {
     throw new FetchError('proxy-unsupported', `the system proxy for ${origin} is of an unsupported kind (${schemes})`, { url });
   }
 
-  private directTransport(): Transport {
-    return { fetch: (this.options.fetchImpl ?? globalThis.fetch) as FetchLikeFn, dispatcher: this.options.dispatcher };
+  private directTransport(): Transport | Promise<Transport> {
+    const { fetchImpl, dispatcher } = this.options;
+    if (fetchImpl) return { request: fetchRequest(fetchImpl), dispatcher };
+    if (!this.direct) {
+      const direct = loadUndici().then((undici): Transport => {
+        if (dispatcher !== undefined) return { request: undiciRequest(undici), dispatcher };
+        // One pool for every host, so keep-alive connections are reused across requests and sync runs.
+        const agent = new undici.Agent();
+        return { request: undiciRequest(undici), dispatcher: agent, close: () => closeAgent(agent) };
+      });
+      this.direct = direct;
+      // A failed import must not stick: the next request tries again.
+      direct.catch(() => this.direct === direct && (this.direct = undefined));
+    }
+    return this.direct;
   }
 
   /** The system's answer for the URL's origin, asked once per origin and reused for `systemProxyTtlMs`. */
@@ -615,9 +631,7 @@ export class Fetcher {
   }
 
   private async makeProxyTransport(u: URL, username: string, password: string): Promise<Transport> {
-    // Loaded only when a proxy is used; undici's own fetch is paired with its ProxyAgent
-    // because the fetch bundled in Node/Electron may be a different undici.
-    const undici = await import('undici');
+    const undici = await loadUndici();
     const agent = new undici.ProxyAgent({
       uri: u.href,
       // Plain-http targets go as absolute-URI requests, as browsers do: many proxies allow CONNECT
@@ -626,9 +640,9 @@ export class Fetcher {
       ...(username || password ? { token: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` } : {}),
     });
     return {
-      fetch: undici.fetch as unknown as FetchLikeFn,
+      request: undiciRequest(undici),
       dispatcher: agent,
-      close: () => agent.close(),
+      close: () => closeAgent(agent),
       via: u.host,
     };
   }
@@ -687,20 +701,4 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', onAbort, { once: true });
     p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-/** Every message along the `cause` chain, so an undici error wrapped by fetch can be recognised. */
-function errorChainText(e: unknown): string {
-  const parts: string[] = [];
-  for (let cur = e, depth = 0; cur && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
-    parts.push(cur instanceof Error ? cur.message : String(cur));
-  }
-  return parts.join(' | ');
-}
-
-function describeNetworkError(e: unknown): string {
-  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
-  if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
-  if (cause?.message) return cause.message;
-  return e instanceof Error ? e.message : String(e);
 }

@@ -1,3 +1,5 @@
+import type { HttpResponse } from './httpTransport';
+
 /** Why a body could not be read in full; the fetcher maps these to FetchError codes. */
 export class BodyReadError extends Error {
   constructor(
@@ -11,40 +13,41 @@ export class BodyReadError extends Error {
 }
 
 /**
- * Reads a fetch Response body into memory, stopping as soon as it passes
- * `maxBytes` (so a hostile or broken server cannot fill memory), and verifying
- * that an identity-encoded body matches its Content-Length — portals that drop
- * connections mid-body otherwise hand us half an article that looks complete.
+ * Reads a response body into memory, stopping as soon as it passes `maxBytes` (so a hostile or broken
+ * server cannot fill memory; bytes are counted after decompression, so a small compressed bomb is
+ * stopped too), and verifying that an identity-encoded body matches its Content-Length — portals that
+ * drop connections mid-body otherwise hand us half an article that looks complete.
  */
-export async function readBody(res: Response, maxBytes: number): Promise<Uint8Array> {
-  const encoding = res.headers.get('content-encoding')?.trim().toLowerCase();
-  // After transparent decompression Content-Length describes the compressed bytes, not what we read.
-  const declared = !encoding || encoding === 'identity' ? parseLength(res.headers.get('content-length')) : undefined;
+export async function readBody(res: HttpResponse, maxBytes: number): Promise<Uint8Array> {
+  const encoding = res.headers['content-encoding']?.trim().toLowerCase();
+  // A compressed body's Content-Length counts the compressed bytes, not the decoded ones we read.
+  const declared = !encoding || encoding === 'identity' ? parseLength(res.headers['content-length']) : undefined;
   if (declared !== undefined && declared > maxBytes) {
-    await res.body?.cancel().catch(() => {});
+    res.discard();
     throw new BodyReadError('too-large', `declared size ${declared} bytes exceeds the ${maxBytes}-byte limit`, 0);
   }
-  if (!res.body) return new Uint8Array(0);
 
-  const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
+    for await (const chunk of res.body) {
+      total += chunk.byteLength;
       if (total > maxBytes) {
-        await reader.cancel().catch(() => {});
+        res.discard();
         throw new BodyReadError('too-large', `body exceeds the ${maxBytes}-byte limit`, total);
       }
-      chunks.push(value);
+      chunks.push(chunk);
     }
   } catch (e) {
     if (e instanceof BodyReadError) throw e;
-    throw new BodyReadError('truncated', `connection closed after ${total} bytes of the body`, total, { cause: e });
-  } finally {
-    reader.releaseLock();
+    res.discard();
+    const code = (e as { code?: unknown })?.code;
+    // A corrupt compressed body is reported as such, though retried like a cut one: a proxy or a load
+    // balancer mangling one response is as passing as a dropped connection.
+    const message = typeof code === 'string' && /^(Z_|ERR_BROTLI|ERR__)/.test(code)
+      ? `the body could not be decompressed after ${total} bytes (${code})`
+      : `connection closed after ${total} bytes of the body`;
+    throw new BodyReadError('truncated', message, total, { cause: e });
   }
   if (declared !== undefined && total !== declared) {
     throw new BodyReadError('truncated', `body has ${total} bytes but Content-Length said ${declared}`, total);
@@ -52,13 +55,19 @@ export async function readBody(res: Response, maxBytes: number): Promise<Uint8Ar
   return concat(chunks, total);
 }
 
-function parseLength(v: string | null): number | undefined {
+function parseLength(v: string | undefined): number | undefined {
   if (v == null || !/^\s*\d+\s*$/.test(v)) return undefined;
   return Number(v);
 }
 
+/**
+ * One Uint8Array that owns its whole buffer. Node streams hand out Buffers that are views into larger
+ * pooled memory; returned as is, a structured clone (to a worker, over IPC) would copy the whole pool
+ * and `.buffer` would expose bytes of other responses.
+ */
 function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
+  const only = chunks.length === 1 ? chunks[0] : undefined;
+  if (only && only.constructor === Uint8Array && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) return only;
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
