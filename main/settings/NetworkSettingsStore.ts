@@ -4,23 +4,36 @@ import { z } from 'zod';
 import { parseProxyUrl, type NetworkSettingsUpdate, type NetworkSettingsView, type ProxyMode } from '../../shared/model/network';
 import type { Logger } from '../log/createLogger';
 import type { ProxySetting } from '../sync/net/Fetcher';
-import type { SecretCodec } from './secretCodec';
+import type { SecretCodec, StoredSecret } from './secretCodec';
 
+/**
+ * The manual proxy's sign-in and the system proxy's are kept apart on purpose. The manual one was typed
+ * for one known proxy; 'system' may hand requests to whatever proxy a PAC script or the environment
+ * names (and that can change with the network). Sharing the fields would, after a switch to 'system',
+ * offer the manual proxy's password to any proxy that asks for one.
+ */
 interface NetworkSettings {
   mode: ProxyMode;
   proxyUrl: string;
   username: string;
   password?: string;
+  systemUsername: string;
+  systemPassword?: string;
 }
 
-const DEFAULTS: NetworkSettings = { mode: 'system', proxyUrl: '', username: '' };
+const DEFAULTS: NetworkSettings = { mode: 'system', proxyUrl: '', username: '', systemUsername: '' };
+
+const storedSecret = z.object({ enc: z.string().max(64), data: z.string().max(65_536) });
 
 const fileSchema = z.object({
   version: z.literal(1),
   mode: z.enum(['system', 'none', 'manual']),
   proxyUrl: z.string().max(4096),
   username: z.string().max(1024),
-  password: z.object({ enc: z.string().max(64), data: z.string().max(65_536) }).optional(),
+  password: storedSecret.optional(),
+  // Added later: files written before have neither and mean "no sign-in for the system proxy".
+  systemUsername: z.string().max(1024).optional(),
+  systemPassword: storedSecret.optional(),
 });
 
 /**
@@ -42,15 +55,26 @@ export class NetworkSettingsStore {
   }
 
   view(): NetworkSettingsView {
-    const { mode, proxyUrl, username, password } = this.current;
-    return { mode, proxyUrl, username, passwordSet: password !== undefined, passwordStorage: this.codec.storage };
+    const { mode, proxyUrl, username, password, systemUsername, systemPassword } = this.current;
+    return {
+      mode,
+      proxyUrl,
+      username,
+      passwordSet: password !== undefined,
+      passwordStorage: this.codec.storage,
+      systemUsername,
+      systemPasswordSet: systemPassword !== undefined,
+    };
   }
 
   /** What the fetcher should do now. */
   proxySetting(): ProxySetting {
-    const { mode, proxyUrl, username, password } = this.current;
+    const { mode, proxyUrl, username, password, systemUsername, systemPassword } = this.current;
     if (mode === 'manual') {
       return { mode, proxy: { url: proxyUrl, ...(username ? { username } : {}), ...(password !== undefined ? { password } : {}) } };
+    }
+    if (mode === 'system' && (systemUsername || systemPassword !== undefined)) {
+      return { mode, credentials: { username: systemUsername, password: systemPassword ?? '' } };
     }
     return { mode };
   }
@@ -78,10 +102,21 @@ export class NetworkSettingsStore {
       if (parsed.username && !username) username = parsed.username;
       if (parsed.password !== undefined && !update.password) password = parsed.password;
     }
-    const next: NetworkSettings = { mode: update.mode, proxyUrl, username, ...(password !== undefined ? { password } : {}) };
+    const systemUsername = update.systemUsername === undefined ? this.current.systemUsername : update.systemUsername.trim();
+    const systemPassword =
+      update.systemPassword === undefined ? this.current.systemPassword : update.systemPassword || undefined;
+    const next: NetworkSettings = {
+      mode: update.mode,
+      proxyUrl,
+      username,
+      ...(password !== undefined ? { password } : {}),
+      systemUsername,
+      ...(systemPassword !== undefined ? { systemPassword } : {}),
+    };
     this.save(next);
     this.current = next;
-    this.logger.info(`network settings saved: ${next.mode}${next.mode === 'manual' ? ` via ${next.proxyUrl}` : ''}`);
+    const signIn = next.mode === 'system' && (next.systemUsername || next.systemPassword !== undefined) ? ' (sign-in offered if the proxy asks)' : '';
+    this.logger.info(`network settings saved: ${next.mode}${next.mode === 'manual' ? ` via ${next.proxyUrl}` : signIn}`);
     const setting = this.proxySetting();
     for (const listener of this.listeners) listener(setting);
     return this.view();
@@ -115,15 +150,26 @@ export class NetworkSettingsStore {
       this.logger.warn(`${path.basename(this.file)} holds an unusable proxy address; using the default network settings`);
       return { ...DEFAULTS };
     }
-    let password: string | undefined;
-    if (f.password) {
-      try {
-        password = this.codec.decode(f.password);
-      } catch (e) {
-        this.logger.warn(`the saved proxy password could not be read (${(e as Error).message}); it must be entered again`);
-      }
+    const password = this.readSecret(f.password, 'proxy password');
+    const systemPassword = this.readSecret(f.systemPassword, 'password for the system proxy');
+    return {
+      mode: f.mode,
+      proxyUrl: url?.ok ? url.url : '',
+      username: f.username,
+      ...(password !== undefined ? { password } : {}),
+      systemUsername: f.systemUsername ?? '',
+      ...(systemPassword !== undefined ? { systemPassword } : {}),
+    };
+  }
+
+  private readSecret(stored: StoredSecret | undefined, what: string): string | undefined {
+    if (!stored) return undefined;
+    try {
+      return this.codec.decode(stored);
+    } catch (e) {
+      this.logger.warn(`the saved ${what} could not be read (${(e as Error).message}); it must be entered again`);
+      return undefined;
     }
-    return { mode: f.mode, proxyUrl: url?.ok ? url.url : '', username: f.username, ...(password !== undefined ? { password } : {}) };
   }
 
   private save(s: NetworkSettings): void {
@@ -133,6 +179,8 @@ export class NetworkSettingsStore {
       proxyUrl: s.proxyUrl,
       username: s.username,
       ...(s.password !== undefined ? { password: this.codec.encode(s.password) } : {}),
+      ...(s.systemUsername ? { systemUsername: s.systemUsername } : {}),
+      ...(s.systemPassword !== undefined ? { systemPassword: this.codec.encode(s.systemPassword) } : {}),
     };
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.${Date.now()}.tmp`;

@@ -87,5 +87,7 @@ export const argSchemas: { [M in ApiMethod]: z.ZodType<ApiArg<M>> } = {
     proxyUrl: z.string().max(2048),
     username: z.string().max(1024),
     password: z.string().max(1024).nullable().optional(),
+    systemUsername: z.string().max(1024).optional(),
+    systemPassword: z.string().max(1024).nullable().optional(),
   }),
 };

@@ -10,6 +10,12 @@ export interface NetworkSettingsView {
   passwordSet: boolean;
   /** How a stored password is kept: encrypted by the OS keychain, or in a file only this user can read. */
   passwordStorage: 'encrypted' | 'owner-only-file';
+  /**
+   * The sign-in for whatever proxy the system picks, sent only after that proxy asks (407). Kept apart
+   * from the manual proxy's, which is meant for one known proxy (see NetworkSettingsStore).
+   */
+  systemUsername: string;
+  systemPasswordSet: boolean;
 }
 
 export interface NetworkSettingsUpdate {
@@ -18,6 +24,10 @@ export interface NetworkSettingsUpdate {
   username: string;
   /** A new password; '' or null removes the stored one; omitted keeps it. */
   password?: string | null;
+  /** The system proxy's user name; omitted keeps it. */
+  systemUsername?: string;
+  /** A new password for the system proxy; '' or null removes the stored one; omitted keeps it. */
+  systemPassword?: string | null;
 }
 
 export type ProxyUrlProblem = 'empty' | 'invalid' | 'scheme' | 'path';

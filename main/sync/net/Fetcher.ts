@@ -18,11 +18,21 @@ export interface ProxyConfig {
   password?: string;
 }
 
+/** A user name and password for whichever proxy the system picks. */
+export interface ProxyCredentials {
+  username: string;
+  password: string;
+}
+
 /**
  * Which way requests go. 'system' asks `resolveProxy` per origin (Electron's system settings, or the
- * environment in browser mode); 'none' always connects directly; 'manual' uses one explicit proxy.
+ * environment in browser mode), with optional `credentials` offered only to a system proxy that asks
+ * for them (407); 'none' always connects directly; 'manual' uses one explicit proxy.
  */
-export type ProxySetting = { mode: 'system' } | { mode: 'none' } | { mode: 'manual'; proxy: ProxyConfig };
+export type ProxySetting =
+  | { mode: 'system'; credentials?: ProxyCredentials }
+  | { mode: 'none' }
+  | { mode: 'manual'; proxy: ProxyConfig };
 
 export interface FetcherOptions {
   /** Goes into the User-Agent (`ArchiveReader/<appVersion> (+offline reader)`); pass `app.getVersion()`. Default 'dev'. */
@@ -144,6 +154,10 @@ interface RoutedTransport extends Transport {
   proxyKey?: string;
   /** Whether another route of the list is left to fail over to. */
   hasFallback?: boolean;
+  /** The system proxy was sent without credentials although some are configured: a 407 earns one credentialed retry. */
+  mayAuthenticate?: boolean;
+  /** The request carries the configured system-proxy credentials (the proxy asked for them before). */
+  sentSystemCredentials?: boolean;
 }
 
 interface HopResponse {
@@ -207,6 +221,13 @@ export class Fetcher {
   private readonly badProxies = new Map<string, number>();
   /** Errors of a proxy just marked bad with another route left: retried at once, not after a backoff. */
   private readonly failovers = new WeakSet<FetchError>();
+  /**
+   * System proxies (PAC route URL, i.e. scheme://host:port) that answered 407, so requests through them
+   * carry the configured credentials from the start. Forgotten when the settings change.
+   */
+  private readonly proxiesWantingAuth = new Set<string>();
+  /** 407s from a system proxy sent no credentials while some are configured: retried at once with them. */
+  private readonly authChallenges = new WeakSet<FetchError>();
   private readonly warned = new Set<string>();
   /** Direct connections: undici with one Agent (connection pool) for the fetcher's life, made on first use. */
   private direct?: Promise<Transport>;
@@ -279,6 +300,8 @@ export class Fetcher {
     this.setting = setting;
     this.routes.clear();
     this.badProxies.clear();
+    // New credentials (or none) are again offered only after a challenge, and the PAC may now name other proxies.
+    this.proxiesWantingAuth.clear();
     this.robots.clear();
     const old = [...this.agents.values()];
     this.agents = new Map();
@@ -370,6 +393,7 @@ export class Fetcher {
     crawlDelayMs: number,
     signal: AbortSignal | undefined,
   ): Promise<HopResponse> {
+    let answeredChallenge = false;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.attempt(url, headers, maxBytes, crawlDelayMs, signal);
@@ -377,6 +401,12 @@ export class Fetcher {
         const err = this.asFetchError(e, url, signal);
         if (this.failovers.has(err)) {
           // The next route of the system's list, now: a retry is for the target, not for a dead proxy.
+          attempt--;
+          continue;
+        }
+        if (this.authChallenges.has(err) && !answeredChallenge) {
+          // The proxy asked for a sign-in: answer it at once. Once only, so refused credentials end here.
+          answeredChallenge = true;
           attempt--;
           continue;
         }
@@ -421,6 +451,7 @@ export class Fetcher {
       }, this.o.connectTimeoutMs);
 
       let via: string | undefined;
+      let transport: RoutedTransport | undefined;
       const fail = (e: unknown, during: string): FetchError => {
         if (e instanceof FetchError) return e;
         if (outer?.aborted) return this.cancelled(url);
@@ -436,14 +467,20 @@ export class Fetcher {
             : new FetchError('network', `${url}: ${e.message}`, { url, cause: e.cause ?? e });
         }
         if (via && isProxyAuthRefusal(e)) {
-          return new FetchError('proxy-auth', `the proxy ${via} refused our credentials (407) for ${url}`, { url, cause: e });
+          const why = !transport?.proxyKey
+            ? 'refused our credentials'
+            : transport.sentSystemCredentials
+              ? 'refused the user name and password set for the system proxy'
+              : this.setting.mode === 'system' && this.setting.credentials
+                ? 'asks for a sign-in'
+                : 'asks for a sign-in, and no user name and password are set for the system proxy';
+          return new FetchError('proxy-auth', `the proxy ${via} ${why} (407) for ${url}`, { url, cause: e });
         }
         const through = via ? ` through the proxy ${via}` : '';
         return new FetchError('network', `${during} ${url}${through} failed: ${describeNetworkError(e)}`, { url, cause: e });
       };
 
       let res: HttpResponse;
-      let transport: RoutedTransport | undefined;
       try {
         transport = await this.transportFor(url, ctl.signal);
         via = transport.via;
@@ -452,6 +489,10 @@ export class Fetcher {
         const err = fail(e, 'requesting');
         if (transport?.proxyKey && err.code === 'network' && isProxyUnreachable(e) && this.markProxyBad(transport.proxyKey, err) && transport.hasFallback) {
           this.failovers.add(err);
+        }
+        if (transport?.proxyKey && transport.mayAuthenticate && err.code === 'proxy-auth') {
+          this.proxiesWantingAuth.add(transport.proxyKey);
+          this.authChallenges.add(err);
         }
         throw err;
       } finally {
@@ -548,8 +589,21 @@ export class Fetcher {
     const [route, ...rest] = usable.length ? usable : routes;
     if (route.kind === 'direct') return this.directTransport();
     if (route.kind === 'proxy') {
-      const transport = await this.proxyTransport({ url: route.url, username: route.username, password: route.password });
-      return { ...transport, proxyKey: route.url, hasFallback: rest.length > 0 };
+      const hasFallback = rest.length > 0;
+      // Credentials in the PAC answer itself (an environment proxy URL's user:password@) are the route's own: sent as given.
+      if (route.username !== undefined || route.password !== undefined) {
+        const transport = await this.proxyTransport({ url: route.url, username: route.username, password: route.password });
+        return { ...transport, proxyKey: route.url, hasFallback };
+      }
+      // The configured ones go only to a proxy that asked for them, as Chromium does: a proxy the PAC
+      // names is not necessarily one the user meant to give a password to.
+      const credentials = setting.credentials;
+      if (credentials && this.proxiesWantingAuth.has(route.url)) {
+        const transport = await this.proxyTransport({ url: route.url, ...credentials });
+        return { ...transport, proxyKey: route.url, hasFallback, sentSystemCredentials: true };
+      }
+      const transport = await this.proxyTransport({ url: route.url });
+      return { ...transport, proxyKey: route.url, hasFallback, mayAuthenticate: credentials !== undefined };
     }
     const schemes = route.schemes.join(', ');
     const origin = new URL(url).origin;

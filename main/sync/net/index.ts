@@ -1,5 +1,5 @@
 export { Fetcher, createFetcher } from './Fetcher';
-export type { FetcherOptions, FetchOptions, FetchResult, ProxyConfig, ProxySetting, RetryEvent } from './Fetcher';
+export type { FetcherOptions, FetchOptions, FetchResult, ProxyConfig, ProxyCredentials, ProxySetting, RetryEvent } from './Fetcher';
 export { choosePacRoute, parsePacResult } from './pacResult';
 export type { PacEntry, PacRoute, ProxyResolver } from './pacResult';
 export { envProxyResolver, matchesNoProxy } from './envProxyResolver';

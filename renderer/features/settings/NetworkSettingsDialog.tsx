@@ -6,6 +6,7 @@ import { parseProxyUrl, type NetworkSettingsView, type ProxyMode, type ProxyUrlP
 import { useNetworkSettings, type NetworkSettingsState } from '../../hooks/useNetworkSettings';
 import { translateError } from '../../i18n/translateError';
 import { ModalDialog } from '../sync/ModalDialog';
+import { SystemProxySignIn } from './SystemProxySignIn';
 import './network.css';
 
 const MODES: ProxyMode[] = ['system', 'none', 'manual'];
@@ -43,6 +44,9 @@ function NetworkForm({ settings, host, save }: FormProps) {
   const [username, setUsername] = useState(settings.username);
   const [password, setPassword] = useState('');
   const [clearPassword, setClearPassword] = useState(false);
+  const [systemUsername, setSystemUsername] = useState(settings.systemUsername);
+  const [systemPassword, setSystemPassword] = useState('');
+  const [clearSystemPassword, setClearSystemPassword] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [urlInvalid, setUrlInvalid] = useState(false);
@@ -76,11 +80,16 @@ function NetworkForm({ settings, host, save }: FormProps) {
         proxyUrl,
         username,
         ...(password ? { password } : clearPassword ? { password: null } : {}),
+        systemUsername,
+        ...(systemPassword ? { systemPassword } : clearSystemPassword ? { systemPassword: null } : {}),
       });
       setProxyUrl(next.proxyUrl);
       setUsername(next.username);
       setPassword('');
       setClearPassword(false);
+      setSystemUsername(next.systemUsername);
+      setSystemPassword('');
+      setClearSystemPassword(false);
       setSaved(true);
     } catch (err) {
       if (isApiError(err) && err.code === 'proxy-invalid-url') {
@@ -120,6 +129,26 @@ function NetworkForm({ settings, host, save }: FormProps) {
           </label>
         ))}
       </fieldset>
+      {mode === 'system' && (
+        <SystemProxySignIn
+          settings={settings}
+          username={systemUsername}
+          password={systemPassword}
+          clearPassword={clearSystemPassword}
+          onUsername={(value) => {
+            setSystemUsername(value);
+            setSaved(false);
+          }}
+          onPassword={(value) => {
+            setSystemPassword(value);
+            setSaved(false);
+          }}
+          onClearPassword={(value) => {
+            setClearSystemPassword(value);
+            setSaved(false);
+          }}
+        />
+      )}
       <fieldset disabled={!manual} className="network-manual">
         <legend>{t('network.manualProxy')}</legend>
         <label className="field" htmlFor={ids.url}>

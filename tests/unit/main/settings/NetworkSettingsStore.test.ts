@@ -23,14 +23,18 @@ const MANUAL = { mode: 'manual' as const, proxyUrl: 'proxy.example:3128', userna
 describe('NetworkSettingsStore', () => {
   it('defaults to the system proxy when there is no file', () => {
     const { open } = fresh();
-    expect(open().view()).toEqual({ mode: 'system', proxyUrl: '', username: '', passwordSet: false, passwordStorage: 'owner-only-file' });
+    expect(open().view()).toEqual({
+      mode: 'system', proxyUrl: '', username: '', passwordSet: false, passwordStorage: 'owner-only-file', systemUsername: '', systemPasswordSet: false,
+    });
     expect(open().proxySetting()).toEqual({ mode: 'system' });
   });
 
   it('saves, reloads, and never shows the password, only that one is set', () => {
     const { file, open } = fresh();
     const view = open().update(MANUAL);
-    expect(view).toEqual({ mode: 'manual', proxyUrl: 'http://proxy.example:3128', username: 'an', passwordSet: true, passwordStorage: 'owner-only-file' });
+    expect(view).toEqual({
+      mode: 'manual', proxyUrl: 'http://proxy.example:3128', username: 'an', passwordSet: true, passwordStorage: 'owner-only-file', systemUsername: '', systemPasswordSet: false,
+    });
     expect(JSON.stringify(view)).not.toContain('bí mật');
     const again = open();
     expect(again.view()).toEqual(view);
@@ -102,6 +106,50 @@ describe('NetworkSettingsStore', () => {
     expect(open().proxySetting()).toMatchObject({ proxy: { password: 'bí mật' } });
   });
 
+  it('keeps a sign-in for the system proxy apart from the manual one, offered to the fetcher only in system mode', () => {
+    const { file, open } = fresh();
+    const store = open();
+    store.update(MANUAL);
+    const view = store.update({ mode: 'system', proxyUrl: '', username: 'an', systemUsername: ' cq\\nv ', systemPassword: 'mk hệ thống' });
+    expect(view).toMatchObject({ mode: 'system', systemUsername: 'cq\\nv', systemPasswordSet: true, username: 'an', passwordSet: true });
+    expect(JSON.stringify(view)).not.toContain('mk hệ thống');
+    expect(JSON.stringify(view)).not.toContain('bí mật');
+    // The manual proxy's password is not what a PAC-named proxy would be offered.
+    expect(open().proxySetting()).toEqual({ mode: 'system', credentials: { username: 'cq\\nv', password: 'mk hệ thống' } });
+    // Stored through the codec like the manual password.
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ systemUsername: 'cq\\nv', systemPassword: { enc: 'plain', data: 'mk hệ thống' } });
+
+    // Switching mode keeps both; only the chosen mode's credentials reach the fetcher.
+    expect(open().update({ ...MANUAL, password: undefined }).systemPasswordSet).toBe(true);
+    expect(open().proxySetting()).toEqual({ mode: 'manual', proxy: { url: 'http://proxy.example:3128', username: 'an', password: 'bí mật' } });
+    expect(open().update({ mode: 'none', proxyUrl: '', username: '' }).systemUsername).toBe('cq\\nv');
+    expect(open().proxySetting()).toEqual({ mode: 'none' });
+
+    // Omitted keeps, null/'' clears, like the manual password.
+    const cleared = open().update({ mode: 'system', proxyUrl: '', username: '', systemPassword: null });
+    expect(cleared).toMatchObject({ systemUsername: 'cq\\nv', systemPasswordSet: false });
+    expect(open().proxySetting()).toEqual({ mode: 'system', credentials: { username: 'cq\\nv', password: '' } });
+    expect(open().update({ mode: 'system', proxyUrl: '', username: '', systemUsername: '', systemPassword: '' })).toMatchObject({ systemUsername: '', systemPasswordSet: false });
+    expect(open().proxySetting()).toEqual({ mode: 'system' });
+  });
+
+  it('reads a file written before the system sign-in existed', () => {
+    const { file, open } = fresh();
+    fs.writeFileSync(file, JSON.stringify({ version: 1, mode: 'system', proxyUrl: '', username: 'x' }));
+    expect(open().view()).toMatchObject({ mode: 'system', username: 'x', systemUsername: '', systemPasswordSet: false });
+    expect(open().proxySetting()).toEqual({ mode: 'system' });
+  });
+
+  it('a system proxy password that cannot be decrypted is dropped with a warning, the rest kept', () => {
+    const { file, open, logText } = fresh();
+    open().update({ mode: 'system', proxyUrl: '', username: '', systemUsername: 'cq', systemPassword: 'mk' });
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    data.systemPassword = { enc: 'safeStorage', data: 'AAAA' };
+    fs.writeFileSync(file, JSON.stringify(data));
+    expect(open().view()).toMatchObject({ mode: 'system', systemUsername: 'cq', systemPasswordSet: false });
+    expect(logText()).toMatch(/password for the system proxy could not be read/);
+  });
+
   it('tells listeners the new setting after a save', () => {
     const { open } = fresh();
     const store = open();
@@ -121,10 +169,20 @@ describe('network settings over the API', () => {
     const set = await dispatchCall(api, 'setNetworkSettings', MANUAL);
     expect(set).toMatchObject({ ok: true, value: { mode: 'manual', passwordSet: true } });
     const got = await dispatchCall(api, 'getNetworkSettings', undefined);
-    expect(got).toEqual({ ok: true, value: { mode: 'manual', proxyUrl: 'http://proxy.example:3128', username: 'an', passwordSet: true, passwordStorage: 'owner-only-file' } });
+    expect(got).toEqual({
+      ok: true,
+      value: { mode: 'manual', proxyUrl: 'http://proxy.example:3128', username: 'an', passwordSet: true, passwordStorage: 'owner-only-file', systemUsername: '', systemPasswordSet: false },
+    });
     expect(JSON.stringify(got)).not.toContain('bí mật');
     const bad = await dispatchCall(api, 'setNetworkSettings', { ...MANUAL, proxyUrl: 'socks5://p:1' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'proxy-invalid-url', params: { problem: 'scheme' } } });
+    const system = await dispatchCall(api, 'setNetworkSettings', { mode: 'system', proxyUrl: '', username: 'an', systemUsername: 'cq', systemPassword: 'mk hệ thống' });
+    expect(system).toMatchObject({ ok: true, value: { mode: 'system', systemUsername: 'cq', systemPasswordSet: true, passwordSet: true } });
+    const again = await dispatchCall(api, 'getNetworkSettings', undefined);
+    expect(again).toMatchObject({ ok: true, value: { systemUsername: 'cq', systemPasswordSet: true } });
+    expect(JSON.stringify([system, again])).not.toMatch(/mk hệ thống|bí mật/);
+    const badSystem = await dispatchCall(api, 'setNetworkSettings', { mode: 'system', proxyUrl: '', username: '', systemPassword: 42 });
+    expect(badSystem).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     const wrongShape = await dispatchCall(api, 'setNetworkSettings', { mode: 'auto', proxyUrl: '', username: '' });
     expect(wrongShape).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
