@@ -96,6 +96,24 @@ export class ReaderScreen {
     return this.app.reader.evaluate((el) => el.scrollTop);
   }
 
+  /** How far down the article the pane is, as the app remembers it: a share of the scrollable height. */
+  scrollFraction(): Promise<number> {
+    return this.app.reader.evaluate((el) => el.scrollTop / Math.max(1, el.scrollHeight - el.clientHeight));
+  }
+
+  /** Waits until the article's height stops changing (fonts, images and side panels laid out). */
+  async waitForSettledLayout(): Promise<void> {
+    let last = -1;
+    await expect
+      .poll(async () => {
+        const height = await this.app.reader.evaluate((el) => el.scrollHeight);
+        const same = height === last;
+        last = height;
+        return same;
+      }, { intervals: [250] })
+      .toBe(true);
+  }
+
   // ——— bookmarks view ———
 
   get collectionFilter(): Locator {
