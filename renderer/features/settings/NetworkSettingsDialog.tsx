@@ -6,6 +6,7 @@ import { parseProxyUrl, type NetworkSettingsView, type ProxyMode, type ProxyUrlP
 import { useNetworkSettings, type NetworkSettingsState } from '../../hooks/useNetworkSettings';
 import { translateError } from '../../i18n/translateError';
 import { ModalDialog } from '../sync/ModalDialog';
+import { ProxyCredentialFields } from './ProxyCredentialFields';
 import { SystemProxySignIn } from './SystemProxySignIn';
 import './network.css';
 
@@ -52,8 +53,15 @@ function NetworkForm({ settings, host, save }: FormProps) {
   const [urlInvalid, setUrlInvalid] = useState(false);
   const [saved, setSaved] = useState(false);
   const urlRef = useRef<HTMLInputElement>(null);
-  const ids = { url: useId(), urlHint: useId(), password: useId(), error: useId() };
+  const ids = { url: useId(), urlHint: useId(), error: useId() };
   const manual = mode === 'manual';
+  // Any edit makes "Saved" stale.
+  const edited =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setSaved(false);
+    };
 
   const problemText = (problem: unknown) =>
     PROBLEMS.includes(problem as ProxyUrlProblem) ? t(`network.problems.${problem as ProxyUrlProblem}`) : t('network.problems.invalid');
@@ -117,10 +125,7 @@ function NetworkForm({ settings, host, save }: FormProps) {
               name="proxy-mode"
               value={m}
               checked={mode === m}
-              onChange={() => {
-                setMode(m);
-                setSaved(false);
-              }}
+              onChange={() => edited(setMode)(m)}
             />
             <span className="choice-text">
               <span>{t(`network.modes.${m}`)}</span>
@@ -131,22 +136,14 @@ function NetworkForm({ settings, host, save }: FormProps) {
       </fieldset>
       {mode === 'system' && (
         <SystemProxySignIn
-          settings={settings}
+          passwordSet={settings.systemPasswordSet}
+          passwordStorage={settings.passwordStorage}
           username={systemUsername}
           password={systemPassword}
           clearPassword={clearSystemPassword}
-          onUsername={(value) => {
-            setSystemUsername(value);
-            setSaved(false);
-          }}
-          onPassword={(value) => {
-            setSystemPassword(value);
-            setSaved(false);
-          }}
-          onClearPassword={(value) => {
-            setClearSystemPassword(value);
-            setSaved(false);
-          }}
+          onUsername={edited(setSystemUsername)}
+          onPassword={edited(setSystemPassword)}
+          onClearPassword={edited(setClearSystemPassword)}
         />
       )}
       <fieldset disabled={!manual} className="network-manual">
@@ -165,52 +162,22 @@ function NetworkForm({ settings, host, save }: FormProps) {
           value={proxyUrl}
           aria-invalid={urlInvalid || undefined}
           aria-describedby={urlInvalid ? `${ids.error} ${ids.urlHint}` : ids.urlHint}
-          onChange={(e) => {
-            setProxyUrl(e.target.value);
-            setSaved(false);
-          }}
+          onChange={(e) => edited(setProxyUrl)(e.target.value)}
         />
         <p id={ids.urlHint} className="choice-hint muted">
           {t('network.urlHint')}
         </p>
-        <label className="field">
-          <span>{t('network.username')}</span>
-          <input
-            type="text"
-            className="network-input"
-            autoComplete="off"
-            spellCheck={false}
-            value={username}
-            onChange={(e) => {
-              setUsername(e.target.value);
-              setSaved(false);
-            }}
-          />
-        </label>
-        <label className="field" htmlFor={ids.password}>
-          <span>{t('network.password')}</span>
-        </label>
-        <input
-          id={ids.password}
-          type="password"
-          className="network-input"
-          autoComplete="new-password"
-          value={password}
-          aria-describedby={`${ids.password}-state`}
-          onChange={(e) => {
-            setPassword(e.target.value);
-            setSaved(false);
-          }}
+        <ProxyCredentialFields
+          labels={{ username: t('network.username'), password: t('network.password'), clearPassword: t('network.clearPassword') }}
+          passwordSet={settings.passwordSet}
+          passwordStorage={settings.passwordStorage}
+          username={username}
+          password={password}
+          clearPassword={clearPassword}
+          onUsername={edited(setUsername)}
+          onPassword={edited(setPassword)}
+          onClearPassword={edited(setClearPassword)}
         />
-        <p id={`${ids.password}-state`} className="choice-hint muted">
-          {settings.passwordSet ? t('network.passwordSet') : t('network.passwordNotSet')} {t(`network.storage.${settings.passwordStorage}`)}
-        </p>
-        {settings.passwordSet && (
-          <label className="choice">
-            <input type="checkbox" checked={clearPassword} disabled={Boolean(password)} onChange={(e) => setClearPassword(e.target.checked)} />
-            <span>{t('network.clearPassword')}</span>
-          </label>
-        )}
       </fieldset>
       {error && (
         <p id={ids.error} role="alert" className="error-text">

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fetcher } from '../../../../../main/sync/net/Fetcher';
-import { startForwardProxy, type ForwardProxy } from './forwardProxy';
-import { startLoopback, type Loopback } from './loopbackServer';
+import { startForwardProxy } from './forwardProxy';
 import { fetchError } from './fetchError';
+import { PROXY_AUTH, PROXY_PASS, PROXY_USER, startProxiedTarget } from './proxiedTarget';
 
-const USER = 'nhân viên';
-const PASS = 'p@ss: word';
-const AUTH = `Basic ${Buffer.from(`${USER}:${PASS}`).toString('base64')}`;
+const USER = PROXY_USER;
+const PASS = PROXY_PASS;
+const AUTH = PROXY_AUTH;
 
 let closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -14,15 +14,7 @@ afterEach(async () => {
   closers = [];
 });
 
-async function setup(): Promise<{ target: Loopback; proxy: ForwardProxy }> {
-  const target = await startLoopback((req, res) => {
-    if (req.url === '/robots.txt') return false;
-    res.end(`hello ${req.url}`);
-  });
-  const proxy = await startForwardProxy({ username: USER, password: PASS });
-  closers.push(() => target.close(), () => proxy.close());
-  return { target, proxy };
-}
+const setup = () => startProxiedTarget(closers, { username: USER, password: PASS });
 
 function track(f: Fetcher): Fetcher {
   closers.push(() => f.close());

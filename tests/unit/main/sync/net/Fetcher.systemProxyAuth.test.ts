@@ -7,12 +7,12 @@ import { plainSecretCodec } from '../../../../../main/settings/secretCodec';
 import { tempLogger } from '../../../testLogger';
 import { Fetcher, type RetryEvent } from '../../../../../main/sync/net/Fetcher';
 import { startForwardProxy, type ForwardProxy } from './forwardProxy';
-import { startLoopback, type Loopback } from './loopbackServer';
 import { fetchError } from './fetchError';
+import { PROXY_AUTH, PROXY_PASS, PROXY_USER, startProxiedTarget } from './proxiedTarget';
 
-const USER = 'nhân viên';
-const PASS = 'p@ss: word';
-const AUTH = `Basic ${Buffer.from(`${USER}:${PASS}`).toString('base64')}`;
+const USER = PROXY_USER;
+const PASS = PROXY_PASS;
+const AUTH = PROXY_AUTH;
 const CREDENTIALS = { username: USER, password: PASS };
 
 let closers: Array<() => Promise<void>> = [];
@@ -22,15 +22,7 @@ afterEach(async () => {
 });
 
 /** `null`: a proxy that asks for no sign-in. */
-async function setup(credentials: { username: string; password: string } | null = CREDENTIALS): Promise<{ target: Loopback; proxy: ForwardProxy }> {
-  const target = await startLoopback((req, res) => {
-    if (req.url === '/robots.txt') return false;
-    res.end(`hello ${req.url}`);
-  });
-  const proxy = await startForwardProxy(credentials ?? undefined);
-  closers.push(() => target.close(), () => proxy.close());
-  return { target, proxy };
-}
+const setup = (credentials: { username: string; password: string } | null = CREDENTIALS) => startProxiedTarget(closers, credentials ?? undefined);
 
 function track(f: Fetcher): Fetcher {
   closers.push(() => f.close());
