@@ -1,5 +1,6 @@
 import { fullJitterDelay } from './backoff';
 import { realClock, sleepUntil, type Clock } from './clock';
+import { abortable } from './abortable';
 import { FetchError } from './FetchError';
 import { HostLimiter } from './HostLimiter';
 import { parseRetryAfter } from './retryAfter';
@@ -589,21 +590,23 @@ export class Fetcher {
     const [route, ...rest] = usable.length ? usable : routes;
     if (route.kind === 'direct') return this.directTransport();
     if (route.kind === 'proxy') {
-      const hasFallback = rest.length > 0;
-      // Credentials in the PAC answer itself (an environment proxy URL's user:password@) are the route's own: sent as given.
-      if (route.username !== undefined || route.password !== undefined) {
-        const transport = await this.proxyTransport({ url: route.url, username: route.username, password: route.password });
-        return { ...transport, proxyKey: route.url, hasFallback };
-      }
-      // The configured ones go only to a proxy that asked for them, as Chromium does: a proxy the PAC
-      // names is not necessarily one the user meant to give a password to.
-      const credentials = setting.credentials;
-      if (credentials && this.proxiesWantingAuth.has(route.url)) {
-        const transport = await this.proxyTransport({ url: route.url, ...credentials });
-        return { ...transport, proxyKey: route.url, hasFallback, sentSystemCredentials: true };
-      }
-      const transport = await this.proxyTransport({ url: route.url });
-      return { ...transport, proxyKey: route.url, hasFallback, mayAuthenticate: credentials !== undefined };
+      // Credentials in the PAC answer itself (an environment proxy URL's user:password@) are the route's
+      // own: sent as given. The configured ones go only to a proxy that asked for them, as Chromium does:
+      // a proxy the PAC names is not necessarily one the user meant to give a password to.
+      const own = route.username !== undefined || route.password !== undefined;
+      const credentials = own ? undefined : setting.credentials;
+      const offered = credentials !== undefined && this.proxiesWantingAuth.has(route.url);
+      const transport = await this.proxyTransport({
+        url: route.url,
+        ...(own ? { username: route.username, password: route.password } : offered ? credentials : {}),
+      });
+      return {
+        ...transport,
+        proxyKey: route.url,
+        hasFallback: rest.length > 0,
+        sentSystemCredentials: offered,
+        mayAuthenticate: credentials !== undefined && !offered,
+      };
     }
     const schemes = route.schemes.join(', ');
     const origin = new URL(url).origin;
@@ -746,13 +749,4 @@ function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> 
     timer = setTimeout(() => reject(new Error(message)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
-function abortable<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type * as Undici from 'undici';
+import { abortable } from './abortable';
 import { ACCEPT_ENCODING, decodeContent } from './decodeContent';
 
 /** One response as the fetcher handles it, whichever client made the request. */
@@ -77,7 +78,10 @@ export function undiciRequest(undici: typeof Undici): HttpRequest {
       signal,
       ...(dispatcher !== undefined ? { dispatcher: dispatcher as Undici.Dispatcher } : {}),
     });
-    const res = await untilAborted(pending, signal);
+    // undici acts on an abort only once the request has a connection: one still connecting (a host that
+    // drops SYNs) or queued behind a busy one would hold a cancel or a connect timeout until undici's own
+    // connect timeout. fetch settles at once; so does this, and a response that turns up later is let go.
+    const res = await abortable(pending, signal, (late) => late.body.on('error', noop).destroy());
     const raw = res.body;
     // A body destroyed while nobody iterates it (discarded, aborted, its connection reset) emits 'error'
     // (UND_ERR_ABORTED); with no listener that crashes the process. A reader still gets errors by iterating.
@@ -149,39 +153,6 @@ export function fetchRequest(fetchImpl: typeof fetch): HttpRequest {
       },
     };
   };
-}
-
-/**
- * undici acts on an abort only once the request has a connection: one still connecting (a host that
- * drops SYNs) or queued behind a busy one would hold a cancel or a connect timeout until undici's own
- * connect timeout. fetch settles at once; so does this, and a response that turns up later is let go.
- */
-function untilAborted(pending: Promise<Undici.Dispatcher.ResponseData>, signal: AbortSignal): Promise<Undici.Dispatcher.ResponseData> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const onAbort = () => {
-      if (settled) return;
-      settled = true;
-      reject(signal.reason);
-      pending.then((late) => late.body.on('error', noop).destroy(), noop);
-    };
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    const settle = () => {
-      const first = !settled;
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-      return first;
-    };
-    pending.then(
-      (res) => {
-        if (settle()) resolve(res);
-      },
-      (err: unknown) => {
-        if (settle()) reject(err);
-      },
-    );
-  });
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
